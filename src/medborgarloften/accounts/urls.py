@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("logga-in/", views.LoginView.as_view(), name="login"),
+    path("logga-ut/", views.LogoutView.as_view(), name="logout"),
+    path("byt-losenord/", views.PasswordChangeView.as_view(), name="password_change"),
+]

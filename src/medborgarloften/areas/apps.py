@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AreasConfig(AppConfig):
+    name = "medborgarloften.areas"
+    verbose_name = _("Areas and organisations")

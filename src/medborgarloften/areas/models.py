@@ -1,0 +1,186 @@
+"""Where promises apply and who makes them.
+
+Counties and municipalities are the official SCB division, loaded by a data
+migration. The police structure (region → police area → local police area) is
+dated, because the municipalities a local police area covers change over time.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class County(models.Model):
+    code = models.CharField(_("county code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def slug(self):
+        return slugify(self.name)
+
+    def get_absolute_url(self):
+        return reverse("site:county", kwargs={"code": self.code, "slug": self.slug})
+
+
+class Municipality(models.Model):
+    code = models.CharField(_("municipality code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def slug(self):
+        return slugify(self.name)
+
+    def get_absolute_url(self):
+        return reverse("site:municipality", kwargs={"code": self.code, "slug": self.slug})
+
+
+class PoliceRegion(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("police region")
+        verbose_name_plural = _("police regions")
+
+    def __str__(self):
+        return self.name
+
+
+class PoliceArea(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    region = models.ForeignKey(PoliceRegion, on_delete=models.PROTECT, related_name="police_areas", verbose_name=_("police region"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("police area")
+        verbose_name_plural = _("police areas")
+
+    def __str__(self):
+        return self.name
+
+
+class LocalPoliceArea(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    police_area = models.ForeignKey(PoliceArea, on_delete=models.PROTECT, related_name="local_police_areas", verbose_name=_("police area"))
+    municipalities = models.ManyToManyField(
+        Municipality, through="LocalPoliceAreaCoverage", related_name="local_police_areas", verbose_name=_("municipalities")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("local police area")
+        verbose_name_plural = _("local police areas")
+
+    def __str__(self):
+        return self.name
+
+
+class CoverageQuerySet(models.QuerySet):
+    def on(self, date):
+        """Return the coverages in force on ``date``."""
+        return self.filter(Q(valid_from__lte=date), Q(valid_to__isnull=True) | Q(valid_to__gte=date))
+
+
+class LocalPoliceAreaCoverage(models.Model):
+    """A local police area covers a municipality from one date to another."""
+
+    local_police_area = models.ForeignKey(LocalPoliceArea, on_delete=models.CASCADE, related_name="coverages", verbose_name=_("local police area"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="police_coverages", verbose_name=_("municipality"))
+    valid_from = models.DateField(_("valid from"), default=datetime.date(2015, 1, 1))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = CoverageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["valid_from"]
+        verbose_name = _("local police area coverage")
+        verbose_name_plural = _("local police area coverages")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="coverage_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.local_police_area} – {self.municipality}"
+
+
+class Organisation(models.Model):
+    """A party to promises: a police unit, a municipality, or a partner."""
+
+    class Kind(models.TextChoices):
+        POLICE = "police", _("Police unit")
+        MUNICIPALITY = "municipality", _("Municipality")
+        PARTNER = "partner", _("Partner organisation")
+
+    class PartnerKind(models.TextChoices):
+        VICTIM_SUPPORT = "victim_support", _("Victim support")
+        WOMENS_SHELTER = "womens_shelter", _("Women's shelter")
+        PROPERTY_OWNER = "property_owner", _("Property owner")
+        BUSINESS = "business", _("Business")
+        SPORTS_CLUB = "sports_club", _("Sports club")
+        VOLUNTARY = "voluntary", _("Voluntary group")
+        SCHOOL = "school", _("School")
+        AUTHORITY = "authority", _("Public authority")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    partner_kind = models.CharField(_("partner kind"), max_length=20, choices=PartnerKind.choices, blank=True)
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="organisation",
+        verbose_name=_("municipality"), help_text=_("For a municipality: which one it is."),
+    )
+    local_police_area = models.OneToOneField(
+        LocalPoliceArea, on_delete=models.PROTECT, null=True, blank=True, related_name="organisation",
+        verbose_name=_("local police area"), help_text=_("For a police unit: the local police area it leads."),
+    )
+    operates_in = models.ManyToManyField(
+        Municipality, blank=True, related_name="partners", verbose_name=_("operates in"),
+        help_text=_("For a partner: the municipalities it works in."),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="municipality", municipality__isnull=False) | ~Q(kind="municipality")),
+                name="municipality_organisation_has_municipality",
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="police", local_police_area__isnull=False) | ~Q(kind="police")),
+                name="police_organisation_has_local_police_area",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="partner") | Q(partner_kind=""),
+                name="only_partners_have_partner_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

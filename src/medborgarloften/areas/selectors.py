@@ -1,0 +1,46 @@
+"""Read-only questions about areas and organisations."""
+
+from django.db.models import Q
+
+from .models import LocalPoliceAreaCoverage, Municipality, Organisation
+
+
+def municipalities_covered_by(organisation, *, on):
+    """Return a queryset of the municipalities ``organisation`` acts for on ``on``.
+
+    A municipality acts for itself, a police unit for the municipalities its
+    local police area covers that day, a partner for those it operates in.
+    """
+    if organisation.kind == Organisation.Kind.MUNICIPALITY:
+        return Municipality.objects.filter(pk=organisation.municipality_id)
+    if organisation.kind == Organisation.Kind.POLICE:
+        coverages = LocalPoliceAreaCoverage.objects.on(on).filter(local_police_area_id=organisation.local_police_area_id)
+        return Municipality.objects.filter(pk__in=coverages.values("municipality_id"))
+    return organisation.operates_in.all()
+
+
+def police_organisation_for(municipality, *, on):
+    """Return the police unit whose local police area covers ``municipality`` on ``on``, or None."""
+    coverage = (
+        LocalPoliceAreaCoverage.objects.on(on)
+        .filter(municipality=municipality, local_police_area__organisation__isnull=False)
+        .select_related("local_police_area__organisation")
+        .first()
+    )
+    return coverage.local_police_area.organisation if coverage else None
+
+
+def local_police_area_for(municipality, *, on):
+    """Return the local police area covering ``municipality`` on ``on``, or None."""
+    coverage = LocalPoliceAreaCoverage.objects.on(on).filter(municipality=municipality).select_related("local_police_area").first()
+    return coverage.local_police_area if coverage else None
+
+
+def partners_for(municipalities):
+    """Return the partner organisations working in any of ``municipalities``."""
+    return (
+        Organisation.objects.filter(kind=Organisation.Kind.PARTNER)
+        .filter(Q(operates_in__in=municipalities))
+        .distinct()
+        .order_by("name")
+    )

@@ -1,0 +1,39 @@
+from django.contrib import admin
+
+from .models import CollaborationAgreement, Promise, PromiseVersion, Signature
+
+
+@admin.register(CollaborationAgreement)
+class CollaborationAgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "valid_from", "valid_to"]
+    filter_horizontal = ["municipalities"]
+
+
+# Promises change only through the services (which check rules and write the
+# audit log), so the admin shows them read-only.
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Promise)
+class PromiseAdmin(ReadOnlyAdmin):
+    list_display = ["title", "state", "valid_from", "valid_to", "published_at"]
+    list_filter = ["state"]
+    search_fields = ["title"]
+
+
+@admin.register(PromiseVersion)
+class PromiseVersionAdmin(ReadOnlyAdmin):
+    list_display = ["promise", "number", "content_hash", "created_at"]
+
+
+@admin.register(Signature)
+class SignatureAdmin(ReadOnlyAdmin):
+    list_display = ["version", "name", "title", "organisation_name", "signed_at"]

@@ -1,0 +1,161 @@
+"""Forms validate what people type; services decide what may happen."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.areas.selectors import partners_for
+
+from .models import Activity, Commitment, Promise
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PeriodMixin:
+    """A promise runs from a start date either to an end date or until replaced."""
+
+    def clean(self):
+        cleaned = super().clean()
+        until_replaced = cleaned.get("until_replaced")
+        valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if until_replaced and valid_to:
+            self.add_error("valid_to", ValidationError(
+                _("Leave the end date empty when the promise runs until it is replaced."), code="end_with_until_replaced"))
+        elif not until_replaced and not valid_to and "valid_to" not in self.errors:
+            self.add_error("valid_to", ValidationError(
+                _("Give an end date, or choose that the promise runs until it is replaced."), code="end_required"))
+        elif valid_from and valid_to and valid_to <= valid_from:
+            self.add_error("valid_to", ValidationError(_("The end date must be after the start date."), code="end_before_start"))
+        return cleaned
+
+
+class PromiseCreateForm(PeriodMixin, forms.Form):
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"), queryset=None, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Usually one; choose several for a joint promise."),
+        error_messages={"required": _("Choose at least one municipality."), "invalid_choice": _("Choose a municipality you work for.")},
+    )
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
+    valid_to = forms.DateField(label=_("Valid to"), widget=DateInput(), required=False)
+    until_replaced = forms.BooleanField(label=_("Runs until a new promise is signed"), required=False)
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False,
+        help_text=_("Leave empty for the customary title, e.g. Citizen promises in Östersund 2018."),
+    )
+    based_on = forms.ModelChoiceField(
+        label=_("Start from a copy of"), queryset=None, required=False, empty_label=_("Start from an empty promise"),
+        help_text=_("Last year's promise or another municipality's: commitments and activities are copied."),
+    )
+
+    def __init__(self, *args, municipalities, copyable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = municipalities
+        self.fields["based_on"].queryset = copyable
+
+
+class PromiseForm(PeriodMixin, forms.ModelForm):
+    until_replaced = forms.BooleanField(label=_("Runs until a new promise is signed"), required=False)
+
+    class Meta:
+        model = Promise
+        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "follow_up"]
+        widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["until_replaced"] = self.instance.valid_to is None
+
+    def _post_clean(self):
+        # Model validation runs in the service, which reports it on this form.
+        pass
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = ["focus_area", "pledge", "goal", "indicator", "baseline_year"]
+        widgets = {"pledge": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 2})}
+
+    def _post_clean(self):
+        pass
+
+    def clean_baseline_year(self):
+        year = self.cleaned_data.get("baseline_year")
+        if year is not None and not 1990 <= year <= 2100:
+            raise ValidationError(_("Give a year between 1990 and 2100."), code="baseline_year")
+        return year
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "description", "responsible", "partners", "target_quantity", "unit",
+            "recurrence", "period_start", "period_end", "places", "status",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.CheckboxSelectMultiple,
+            "responsible": forms.RadioSelect,
+            "period_start": DateInput(),
+            "period_end": DateInput(),
+        }
+
+    def __init__(self, *args, promise, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = partners_for(promise.municipalities.all())
+        self.fields["partners"].error_messages["invalid_choice"] = _(
+            "Choose among the partner organisations working in the promise's municipalities."
+        )
+        self.fields["partners"].help_text = _("Partner organisations that carry out or take part in the activity.")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", ValidationError(_("The end date must be after the start date."), code="end_before_start"))
+        if cleaned.get("target_quantity") is not None and not cleaned.get("unit"):
+            self.add_error("unit", ValidationError(_("Say what is counted, e.g. traffic checks."), code="unit_required"))
+        if cleaned.get("responsible") == Activity.Responsible.PARTNERS and not cleaned.get("partners"):
+            self.add_error("partners", ValidationError(_("Choose the partners responsible."), code="partners_required"))
+        return cleaned
+
+    def _post_clean(self):
+        pass
+
+
+class ApproveForm(forms.Form):
+    body = forms.CharField(label=_("Approved by"), max_length=200, help_text=_("E.g. the municipal executive board."))
+    approved_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
+
+
+class SignForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have read this version of the promise and sign it for my organisation."),
+        error_messages={"required": _("Confirm that you have read the promise before signing.")},
+    )
+    party = forms.ChoiceField(label=_("Sign for"), required=False)
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parties = {str(p.pk): p for p in parties}
+        self.fields["party"].choices = [(str(p.pk), p.organisation.name) for p in parties]
+        if len(parties) < 2:
+            del self.fields["party"]
+
+    def clean_party(self):
+        return self.parties.get(self.cleaned_data.get("party"))
+
+
+class ExtendForm(forms.Form):
+    until = forms.DateField(label=_("New end date"), widget=DateInput())
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

@@ -1,0 +1,285 @@
+"""Promises (medborgarlöften), their commitments and activities, and signing.
+
+A promise is edited as a draft. Sending it for signing freezes its text into an
+immutable ``PromiseVersion`` identified by a SHA-256 of a canonical
+serialisation; signatures cover that hash. Editing afterwards makes a new
+version, so every earlier signature no longer counts.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.areas.models import Municipality, Organisation
+
+
+class CollaborationAgreement(models.Model):
+    """The collaboration agreement (samverkansöverenskommelse) a promise belongs to."""
+
+    title = models.CharField(_("title"), max_length=200)
+    municipalities = models.ManyToManyField(Municipality, related_name="collaboration_agreements", verbose_name=_("municipalities"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["-valid_from", "title"]
+        verbose_name = _("collaboration agreement")
+        verbose_name_plural = _("collaboration agreements")
+
+    def __str__(self):
+        return self.title
+
+
+class Promise(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved by the municipal body")
+        AWAITING_SIGNATURES = "awaiting_signatures", _("Awaiting signatures")
+        SIGNED = "signed", _("Signed")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    # States whose text may still be changed (a change after sending for
+    # signing makes a new version).
+    EDITABLE_STATES = (State.DRAFT, State.APPROVED, State.AWAITING_SIGNATURES, State.SIGNED)
+    PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED)
+
+    title = models.CharField(_("title"), max_length=200)
+    municipalities = models.ManyToManyField(Municipality, related_name="promises", verbose_name=_("municipalities"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Leave empty if the promise runs until a new one is signed."))
+    situation = models.TextField(
+        _("the situation today"), blank=True,
+        help_text=_("The sources of the local problem picture and why these focus areas were chosen."),
+    )
+    follow_up = models.TextField(_("follow-up"), blank=True, help_text=_("How and how often the promise will be followed up."))
+    state = models.CharField(_("state"), max_length=30, choices=State.choices, default=State.DRAFT, db_index=True)
+    collaboration_agreement = models.ForeignKey(
+        CollaborationAgreement, on_delete=models.SET_NULL, null=True, blank=True, related_name="promises",
+        verbose_name=_("collaboration agreement"),
+    )
+    based_on = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("based on"),
+    )
+    approved_by_body = models.CharField(_("approved by"), max_length=200, blank=True)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    extended_to = models.DateField(_("extended to"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-valid_from", "title"]
+        verbose_name = _("citizen promise")
+        verbose_name_plural = _("citizen promises")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="promise_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("site:promise", kwargs={"pk": self.pk})
+
+    def get_workspace_url(self):
+        return reverse("promises:detail", kwargs={"pk": self.pk})
+
+    @property
+    def year(self):
+        return self.valid_from.year
+
+    @property
+    def ends_on(self):
+        """Return the last day of validity including extensions, or None if it runs until replaced."""
+        return self.extended_to or self.valid_to
+
+    @property
+    def is_public(self):
+        return self.state in self.PUBLIC_STATES
+
+    def covers_year(self, year):
+        return self.valid_from.year <= year and (self.ends_on is None or self.ends_on.year >= year)
+
+    def clean(self):
+        if self.valid_to and self.valid_from and self.valid_to <= self.valid_from:
+            raise ValidationError(
+                {"valid_to": ValidationError(_("The end date must be after the start date."), code="end_before_start")}
+            )
+        if self.valid_to and self.valid_from:
+            # One to three years (a calendar year runs 1 Jan–31 Dec, so allow
+            # the last day of the third year).
+            start = self.valid_from
+            limit = start.replace(year=start.year + 3, day=28 if (start.month, start.day) == (2, 29) else start.day)
+            if self.valid_to > limit:
+                raise ValidationError(
+                    {"valid_to": ValidationError(_("A promise runs for at most three years."), code="too_long")}
+                )
+
+
+class PromiseParty(models.Model):
+    """An organisation that makes the promise; signing parties must sign every version."""
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="parties", verbose_name=_("promise"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="promise_parties", verbose_name=_("organisation"))
+    signs = models.BooleanField(_("signs the promise"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [models.UniqueConstraint(fields=["promise", "organisation"], name="one_party_per_organisation")]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class Commitment(models.Model):
+    """A focus area of the promise and what the parties promise in it."""
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("promise"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    focus_area = models.CharField(_("focus area"), max_length=200)
+    pledge = models.TextField(_("promise"), help_text=_("E.g. The police and the municipality promise to …"))
+    goal = models.TextField(_("goal"), blank=True)
+    indicator = models.CharField(_("indicator"), max_length=300, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self):
+        return self.focus_area
+
+
+class Activity(models.Model):
+    class Responsible(models.TextChoices):
+        POLICE = "police", _("The police")
+        MUNICIPALITY = "municipality", _("The municipality")
+        BOTH = "both", _("The police and the municipality")
+        PARTNERS = "partners", _("Named partners")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Done")
+        PARTLY_DONE = "partly_done", _("Partly done")
+        NOT_DONE = "not_done", _("Not done")
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="activities", verbose_name=_("commitment"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("activity"))
+    responsible = models.CharField(_("responsible"), max_length=20, choices=Responsible.choices, default=Responsible.BOTH)
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="activities", verbose_name=_("partners"),
+        limit_choices_to={"kind": Organisation.Kind.PARTNER},
+    )
+    target_quantity = models.PositiveIntegerField(_("at least"), null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_("E.g. traffic checks, school visits."))
+    recurrence = models.CharField(_("when"), max_length=200, blank=True, help_text=_("E.g. Thursdays and Sundays, January–April."))
+    period_start = models.DateField(_("from"), null=True, blank=True)
+    period_end = models.DateField(_("to"), null=True, blank=True)
+    places = models.CharField(_("places"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True) | Q(period_start__isnull=True) | Q(period_end__gte=models.F("period_start")),
+                name="activity_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {"period_end": ValidationError(_("The end date must be after the start date."), code="end_before_start")}
+            )
+        if self.target_quantity is not None and not self.unit:
+            raise ValidationError({"unit": ValidationError(_("Say what is counted, e.g. traffic checks."), code="unit_required")})
+
+
+def canonical_json(content):
+    """Return the canonical byte serialisation of a version's content.
+
+    Sorted keys, no insignificant whitespace and UTF-8 make the bytes, and so
+    the hash, depend only on the content.
+    """
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+class PromiseVersion(models.Model):
+    """An immutable snapshot of a promise's text, the thing that is signed."""
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="versions", verbose_name=_("promise"))
+    number = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("content"))
+    content_hash = models.CharField(_("SHA-256"), max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by"),
+    )
+
+    class Meta:
+        ordering = ["promise", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("promise version")
+        verbose_name_plural = _("promise versions")
+        constraints = [models.UniqueConstraint(fields=["promise", "number"], name="one_version_number_per_promise")]
+
+    def __str__(self):
+        return f"{self.promise} v{self.number}"
+
+    def compute_hash(self):
+        return hashlib.sha256(canonical_json(self.content)).hexdigest()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("A signed version can never be changed."), code="immutable")
+        self.content_hash = self.compute_hash()
+        super().save(*args, **kwargs)
+
+
+class Signature(models.Model):
+    """One party's signature on one exact version (its hash)."""
+
+    version = models.ForeignKey(PromiseVersion, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("version"))
+    party = models.ForeignKey(PromiseParty, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("party"))
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("person"))
+    # Name, title and organisation as they were when signing: they stay on the
+    # document even if the person later changes role.
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    signed_at = models.DateTimeField(_("signed"))
+    content_hash = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [models.UniqueConstraint(fields=["version", "party"], name="one_signature_per_party_per_version")]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation_name}"

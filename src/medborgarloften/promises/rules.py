@@ -1,0 +1,39 @@
+"""Named permissions on promises, shared by views, templates and services."""
+
+import rules
+
+from medborgarloften.accounts.predicates import is_editor
+
+from .predicates import (
+    has_unsigned_party,
+    is_approvable,
+    is_awaiting_signatures,
+    is_editable,
+    is_latest_version,
+    is_municipality_editor,
+    is_named_partner,
+    is_party_editor,
+    is_party_member,
+    is_party_signatory,
+    is_public,
+    is_published,
+    is_ready_to_send,
+    is_signed,
+    is_withdrawable,
+)
+
+# Anyone sees a published promise; party members and named partners also see drafts.
+rules.add_perm("promises.view_promise", is_public | is_party_member | is_named_partner)
+# Creating needs an editor role; which municipalities is checked by the form.
+rules.add_perm("promises.add_promise", is_editor)
+rules.add_perm("promises.change_promise", is_party_editor & is_editable)
+rules.add_perm("promises.approve_promise", is_municipality_editor & is_approvable)
+rules.add_perm("promises.send_promise_for_signing", is_party_editor & is_ready_to_send)
+rules.add_perm(
+    "promises.sign_promiseversion",
+    is_awaiting_signatures & is_latest_version & has_unsigned_party,
+)
+rules.add_perm("promises.publish_promise", (is_party_editor | is_party_signatory) & is_signed)
+rules.add_perm("promises.extend_promise", is_party_editor & is_published)
+rules.add_perm("promises.withdraw_promise", (is_party_editor | is_party_signatory) & is_withdrawable)
+rules.add_perm("promises.view_audit_log", is_party_member)

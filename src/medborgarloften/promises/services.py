@@ -1,0 +1,464 @@
+"""Every change to a promise goes through these functions.
+
+Each one checks the named rule (else ``PermissionDenied``), checks the state,
+writes inside one transaction after ``full_clean()``, and adds an audit entry
+in the same transaction.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from medborgarloften.accounts.models import Membership
+from medborgarloften.accounts.selectors import membership_for
+from medborgarloften.areas.models import Organisation
+from medborgarloften.areas.selectors import police_organisation_for
+from medborgarloften.audit.services import record_change
+
+from . import selectors
+from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature
+from .predicates import signable_parties
+
+PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "collaboration_agreement")
+COMMITMENT_FIELDS = ("focus_area", "pledge", "goal", "indicator", "baseline_year", "order")
+ACTIVITY_FIELDS = (
+    "description", "responsible", "target_quantity", "unit", "recurrence",
+    "period_start", "period_end", "places", "status", "order",
+)
+
+
+def _require(person, perm, obj):
+    if not person.has_perm(perm, obj):
+        raise PermissionDenied(perm)
+
+
+def _locked(promise):
+    """Return ``promise`` re-read under a row lock, with everything the rules need."""
+    return selectors.promise_with_content(promise.pk, queryset=Promise.objects.select_for_update())
+
+
+def _changes(instance, fields, values):
+    """Set ``values`` on ``instance``; return {field: [old, new]} for what differs."""
+    changes = {}
+    for field in fields:
+        if field not in values:
+            continue
+        old, new = getattr(instance, field), values[field]
+        if old != new:
+            changes[field] = [_jsonable(old), _jsonable(new)]
+            setattr(instance, field, new)
+    return changes
+
+
+def _jsonable(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return str(value)
+    return value
+
+
+def default_title(municipalities, valid_from, valid_to):
+    """Return the customary title, e.g. "Medborgarlöften i Östersund 2018" (in the site's language)."""
+    places = " och ".join(m.name for m in municipalities) if settings.LANGUAGE_CODE == "sv" else " and ".join(
+        m.name for m in municipalities
+    )
+    years = str(valid_from.year)
+    if valid_to and valid_to.year != valid_from.year:
+        years = f"{valid_from.year}–{valid_to.year}"
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Citizen promises in %(places)s %(years)s") % {"places": places, "years": years}
+
+
+# --- creating ------------------------------------------------------------
+
+
+def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", situation="", follow_up="",
+                   based_on=None, collaboration_agreement=None):
+    """Create a draft promise for ``municipalities`` with the municipality and police as signing parties.
+
+    With ``based_on``, commitments and activities are copied from that promise
+    (last year's, or another municipality's).
+    """
+    municipalities = list(municipalities)
+    allowed = set(selectors.editable_municipalities(by).values_list("pk", flat=True))
+    if not by.has_perm("promises.add_promise") or not municipalities or any(m.pk not in allowed for m in municipalities):
+        raise PermissionDenied("promises.add_promise")
+    if based_on is not None and not by.has_perm("promises.view_promise", based_on):
+        raise PermissionDenied("promises.view_promise")
+
+    parties = []
+    for municipality in municipalities:
+        organisation = Organisation.objects.filter(municipality=municipality).first()
+        if organisation is None:
+            raise ValidationError(
+                _("%(municipality)s has no municipal organisation registered."),
+                code="unknown_organisation", params={"municipality": municipality.name},
+            )
+        parties.append(organisation)
+    for municipality in municipalities:
+        police = police_organisation_for(municipality, on=valid_from) or police_organisation_for(
+            municipality, on=timezone.localdate()
+        )
+        if police is None:
+            raise ValidationError(
+                _("No local police area covers %(municipality)s."),
+                code="unknown_organisation", params={"municipality": municipality.name},
+            )
+        if police not in parties:
+            parties.append(police)
+
+    promise = Promise(
+        title=title or default_title(municipalities, valid_from, valid_to),
+        valid_from=valid_from, valid_to=valid_to, situation=situation, follow_up=follow_up,
+        based_on=based_on, collaboration_agreement=collaboration_agreement,
+    )
+    promise.full_clean()
+    with transaction.atomic():
+        promise.save()
+        promise.municipalities.set(municipalities)
+        PromiseParty.objects.bulk_create(
+            PromiseParty(promise=promise, organisation=org, signs=True, order=i) for i, org in enumerate(parties)
+        )
+        if based_on is not None:
+            _copy_commitments(based_on, promise)
+        record_change(
+            promise, actor=by, action="promise.created",
+            changes={"based_on": str(based_on)} if based_on else {},
+        )
+    return promise
+
+
+def _copy_commitments(source, target):
+    source = selectors.promise_with_content(source.pk)
+    for commitment in source.commitments.all():
+        activities = list(commitment.activities.all())
+        commitment.pk = None
+        commitment.promise = target
+        commitment.save()
+        for activity in activities:
+            partners = list(activity.partners.all())
+            activity.pk = None
+            activity.commitment = commitment
+            activity.status = Activity.Status.PLANNED
+            # Periods belong to the source's year; the new promise sets its own.
+            activity.period_start = activity.period_end = None
+            activity.save()
+            activity.partners.set(partners)
+
+
+# --- editing -------------------------------------------------------------
+
+
+def _after_edit(promise, *, by, action, changes):
+    """Record an edit and keep signatures honest.
+
+    An edit after the text went for signing makes a new version: signatures on
+    earlier versions stay in the history but no longer count. An edit after the
+    municipal body approved the text sends it back to draft.
+    """
+    if promise.state == Promise.State.APPROVED:
+        promise.state = Promise.State.DRAFT
+        promise.approved_by_body, promise.approved_on = "", None
+        promise.save(update_fields=["state", "approved_by_body", "approved_on", "updated_at"])
+        changes = {**changes, "state": [Promise.State.APPROVED, Promise.State.DRAFT]}
+    elif promise.state in (Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED):
+        previous_state = promise.state
+        version = _make_version(promise, by=by)
+        promise.state = Promise.State.AWAITING_SIGNATURES
+        promise.save(update_fields=["state", "updated_at"])
+        changes = {**changes, "version": version.number, "state": [previous_state, promise.state]}
+    else:
+        promise.save(update_fields=["updated_at"])
+    record_change(promise, actor=by, action=action, changes=changes)
+
+
+def update_promise(promise, *, by, **values):
+    """Change the promise's own fields (title, period, texts)."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.change_promise", promise)
+        changes = _changes(promise, PROMISE_FIELDS, values)
+        if not changes:
+            return promise
+        promise.full_clean()
+        promise.save()
+        _after_edit(_locked(promise), by=by, action="promise.changed", changes=changes)
+    return promise
+
+
+def add_commitment(promise, *, by, focus_area, pledge, goal="", indicator="", baseline_year=None, order=None):
+    """Add a commitment (focus area) to ``promise``; return it."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.change_promise", promise)
+        if order is None:
+            order = max((c.order for c in promise.commitments.all()), default=0) + 1
+        commitment = Commitment(
+            promise=promise, focus_area=focus_area, pledge=pledge, goal=goal,
+            indicator=indicator, baseline_year=baseline_year, order=order,
+        )
+        commitment.full_clean()
+        commitment.save()
+        _after_edit(_locked(promise), by=by, action="commitment.added", changes={"commitment": focus_area})
+    return commitment
+
+
+def update_commitment(commitment, *, by, **values):
+    with transaction.atomic():
+        promise = _locked(commitment.promise)
+        _require(by, "promises.change_promise", promise)
+        commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        changes = _changes(commitment, COMMITMENT_FIELDS, values)
+        if not changes:
+            return commitment
+        commitment.full_clean()
+        commitment.save()
+        _after_edit(_locked(promise), by=by, action="commitment.changed", changes={"commitment": commitment.focus_area, **changes})
+    return commitment
+
+
+def delete_commitment(commitment, *, by):
+    with transaction.atomic():
+        promise = _locked(commitment.promise)
+        _require(by, "promises.change_promise", promise)
+        name = commitment.focus_area
+        commitment.delete()
+        _after_edit(_locked(promise), by=by, action="commitment.deleted", changes={"commitment": name})
+
+
+def _check_partners(partners):
+    for partner in partners:
+        if partner.kind != Organisation.Kind.PARTNER:
+            raise ValidationError(
+                {"partners": ValidationError(_("%(name)s is not a partner organisation."), code="not_partner", params={"name": partner.name})}
+            )
+
+
+def add_activity(commitment, *, by, partners=(), **values):
+    """Add an activity to ``commitment``; return it."""
+    with transaction.atomic():
+        promise = _locked(commitment.promise)
+        _require(by, "promises.change_promise", promise)
+        if values.get("order") is None:
+            values["order"] = max((a.order for a in commitment.activities.all()), default=0) + 1
+        activity = Activity(commitment=commitment)
+        _changes(activity, ACTIVITY_FIELDS, values)
+        _check_partners(partners)
+        if activity.responsible == Activity.Responsible.PARTNERS and not partners:
+            raise ValidationError({"partners": ValidationError(_("Choose the partners responsible."), code="partners_required")})
+        activity.full_clean()
+        activity.save()
+        activity.partners.set(partners)
+        _after_edit(_locked(promise), by=by, action="activity.added", changes={"activity": activity.description[:80]})
+    return activity
+
+
+def update_activity(activity, *, by, partners=None, **values):
+    with transaction.atomic():
+        promise = _locked(activity.commitment.promise)
+        _require(by, "promises.change_promise", promise)
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        changes = _changes(activity, ACTIVITY_FIELDS, values)
+        if partners is not None:
+            partners = list(partners)
+            _check_partners(partners)
+            old = sorted(o.name for o in activity.partners.all())
+            new = sorted(o.name for o in partners)
+            if old != new:
+                changes["partners"] = [old, new]
+        effective_partners = partners if partners is not None else list(activity.partners.all())
+        if activity.responsible == Activity.Responsible.PARTNERS and not effective_partners:
+            raise ValidationError({"partners": ValidationError(_("Choose the partners responsible."), code="partners_required")})
+        if not changes:
+            return activity
+        activity.full_clean()
+        activity.save()
+        if partners is not None:
+            activity.partners.set(partners)
+        _after_edit(_locked(promise), by=by, action="activity.changed", changes={"activity": activity.description[:80], **changes})
+    return activity
+
+
+def delete_activity(activity, *, by):
+    with transaction.atomic():
+        promise = _locked(activity.commitment.promise)
+        _require(by, "promises.change_promise", promise)
+        description = activity.description[:80]
+        activity.delete()
+        _after_edit(_locked(promise), by=by, action="activity.deleted", changes={"activity": description})
+
+
+# --- the way to publication ----------------------------------------------
+
+
+def approve_promise(promise, *, by, body, approved_on):
+    """Record that a municipal body (e.g. the executive board) approved the draft text."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.approve_promise", promise)
+        if not body.strip():
+            raise ValidationError({"body": ValidationError(_("Name the body that approved the text."), code="required")})
+        if approved_on > timezone.localdate():
+            raise ValidationError({"approved_on": ValidationError(_("The approval date cannot be in the future."), code="future")})
+        promise.state = Promise.State.APPROVED
+        promise.approved_by_body, promise.approved_on = body.strip(), approved_on
+        promise.save(update_fields=["state", "approved_by_body", "approved_on", "updated_at"])
+        record_change(promise, actor=by, action="promise.approved", changes={"body": promise.approved_by_body, "approved_on": approved_on.isoformat()})
+    return promise
+
+
+def _check_complete(promise):
+    errors = []
+    commitments = list(promise.commitments.all())
+    if not commitments:
+        errors.append(ValidationError(_("Add at least one commitment before sending for signing."), code="no_commitments"))
+    for commitment in commitments:
+        if not commitment.activities.all():
+            errors.append(ValidationError(
+                _("The commitment “%(focus_area)s” has no activities."), code="no_activities",
+                params={"focus_area": commitment.focus_area},
+            ))
+    if not any(p.signs for p in promise.parties.all()):
+        errors.append(ValidationError(_("The promise has no signing parties."), code="no_parties"))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _make_version(promise, *, by):
+    latest = selectors.latest_version(promise)
+    version = PromiseVersion(
+        promise=promise, number=(latest.number + 1) if latest else 1,
+        content=selectors.promise_content(promise), created_by=by,
+    )
+    version.save()
+    return version
+
+
+def send_promise_for_signing(promise, *, by):
+    """Freeze the text into a new version and ask the parties to sign it; return the version."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.send_promise_for_signing", promise)
+        _check_complete(promise)
+        version = _make_version(promise, by=by)
+        previous_state = promise.state
+        promise.state = Promise.State.AWAITING_SIGNATURES
+        promise.save(update_fields=["state", "updated_at"])
+        record_change(
+            promise, actor=by, action="promise.sent_for_signing",
+            changes={"version": version.number, "sha256": version.content_hash, "state": [previous_state, promise.state]},
+        )
+    return version
+
+
+def sign_promise(version, *, person, party=None):
+    """Sign ``version`` for ``party`` (by default the one party ``person`` may sign for); return the signature.
+
+    The promise becomes signed when every signing party has signed this same
+    version.
+    """
+    with transaction.atomic():
+        promise = _locked(version.promise)
+        version = next((v for v in promise.versions.all() if v.pk == version.pk), None)
+        if version is None:
+            raise PermissionDenied("promises.sign_promiseversion")
+        version.promise = promise
+        if selectors.latest_version(promise).pk != version.pk:
+            raise ValidationError(_("This version has been replaced by a newer one; sign the latest version."), code="stale_version")
+        _require(person, "promises.sign_promiseversion", version)
+        # The stored hash must still describe the stored text, and the live text
+        # must still be that text: otherwise something changed behind the version.
+        if version.compute_hash() != version.content_hash or selectors.promise_content(promise) != version.content:
+            raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
+        candidates = signable_parties(person, version)
+        if party is None:
+            if len(candidates) != 1:
+                raise ValidationError(_("Choose which party you sign for."), code="party_required")
+            party = candidates[0]
+        elif party.pk not in {p.pk for p in candidates}:
+            raise PermissionDenied("promises.sign_promiseversion")
+        membership = membership_for(person, party.organisation, Membership.Role.SIGNATORY)
+        signature = Signature(
+            version=version, party=party, person=person,
+            name=person.get_full_name() or person.get_username(),
+            title=membership.title, organisation_name=party.organisation.name,
+            signed_at=timezone.now(), content_hash=version.content_hash,
+        )
+        signature.full_clean(exclude=["version", "party", "person"])
+        signature.save()
+        changes = {"version": version.number, "sha256": version.content_hash, "party": party.organisation.name}
+        if not selectors.unsigned_parties(promise, _refetch_version(version)):
+            promise.state = Promise.State.SIGNED
+            promise.save(update_fields=["state", "updated_at"])
+            changes["state"] = [Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED]
+        record_change(promise, actor=person, action="promise.signed", changes=changes)
+    return signature
+
+
+def _refetch_version(version):
+    return PromiseVersion.objects.prefetch_related("signatures").get(pk=version.pk)
+
+
+def publish_promise(promise, *, by):
+    """Publish a signed promise; earlier promises for the same municipalities that ran until replaced are superseded."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.publish_promise", promise)
+        version = selectors.latest_version(promise)
+        if version is None or selectors.unsigned_parties(promise, version) or version.compute_hash() != version.content_hash:
+            raise ValidationError(_("Every party must sign the same version before publishing."), code="not_signed")
+        promise.state = Promise.State.PUBLISHED
+        promise.published_at = timezone.now()
+        promise.save(update_fields=["state", "published_at", "updated_at"])
+        superseded = list(
+            Promise.objects.select_for_update()
+            .filter(state=Promise.State.PUBLISHED, valid_to__isnull=True, extended_to__isnull=True,
+                    municipalities__in=promise.municipalities.all(), valid_from__lt=promise.valid_from)
+            .exclude(pk=promise.pk)
+            .distinct()
+        )
+        for old in superseded:
+            old.state = Promise.State.SUPERSEDED
+            old.save(update_fields=["state", "updated_at"])
+            record_change(old, actor=by, action="promise.superseded", changes={"by": str(promise)})
+        record_change(
+            promise, actor=by, action="promise.published",
+            changes={"version": version.number, "state": [Promise.State.SIGNED, Promise.State.PUBLISHED]},
+        )
+    return promise
+
+
+def extend_promise(promise, *, by, until):
+    """Extend a published promise's validity without redrafting it."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.extend_promise", promise)
+        current_end = promise.ends_on
+        if current_end is None:
+            raise ValidationError(_("The promise already runs until it is replaced."), code="open_ended")
+        if until <= current_end:
+            raise ValidationError({"until": ValidationError(_("The new end date must be after the current one."), code="not_later")})
+        promise.extended_to = until
+        promise.save(update_fields=["extended_to", "updated_at"])
+        record_change(promise, actor=by, action="promise.extended", changes={"ends_on": [current_end.isoformat(), until.isoformat()]})
+    return promise
+
+
+def withdraw_promise(promise, *, by, reason):
+    """Withdraw a promise (a draft that will not go ahead, or a published one that no longer holds)."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.withdraw_promise", promise)
+        if not reason.strip():
+            raise ValidationError({"reason": ValidationError(_("Give a reason for the withdrawal."), code="required")})
+        previous_state = promise.state
+        promise.state = Promise.State.WITHDRAWN
+        promise.withdrawn_reason = reason.strip()
+        promise.save(update_fields=["state", "withdrawn_reason", "updated_at"])
+        record_change(promise, actor=by, action="promise.withdrawn", changes={"reason": promise.withdrawn_reason, "state": [previous_state, promise.state]})
+    return promise

@@ -1,0 +1,333 @@
+"""The workspace where coordinators draft promises and signatories sign them.
+
+Each view: find the object and check the named rule first (404 to those who
+may not see it, 403 to those who may see but not act), bind the form, call one
+service, redirect. A rejected form is shown again with what was typed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from medborgarloften.audit.selectors import entries_for
+
+from . import selectors, services
+from .forms import (
+    ActivityForm,
+    ApproveForm,
+    CommitmentForm,
+    ExtendForm,
+    PromiseCreateForm,
+    PromiseForm,
+    SignForm,
+    WithdrawForm,
+)
+from .models import Activity, Commitment, Promise
+from .predicates import signable_parties
+
+
+def _promise_for(request, pk, perm=None):
+    """Return promise ``pk`` if the person may see it (else 404) and has ``perm`` on it (else 403)."""
+    try:
+        promise = selectors.promise_with_content(pk)
+    except Promise.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("promises.view_promise", promise):
+        raise Http404
+    if perm and not request.user.has_perm(perm, promise):
+        raise PermissionDenied(perm)
+    return promise
+
+
+def _add_errors(form, error):
+    """Show a service's ValidationError on ``form``: on its field if the form has it, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _run(request, form, action, *, success_message):
+    """Call ``action(cleaned_data)`` if ``form`` is valid; return True when it succeeded."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return False
+    messages.success(request, success_message)
+    return True
+
+
+def _period(data):
+    return {"valid_from": data["valid_from"], "valid_to": None if data["until_replaced"] else data["valid_to"]}
+
+
+@login_required
+def workspace(request):
+    return render(request, "promises/workspace.html", {
+        "promises": selectors.workspace_promises(request.user),
+        "can_add": request.user.has_perm("promises.add_promise"),
+    })
+
+
+@login_required
+def create(request):
+    if not request.user.has_perm("promises.add_promise"):
+        raise PermissionDenied
+    form = PromiseCreateForm(
+        request.POST or None,
+        municipalities=selectors.editable_municipalities(request.user),
+        copyable=selectors.copyable_promises(request.user),
+    )
+    created = []
+
+    def action(data):
+        created.append(services.create_promise(
+            by=request.user, municipalities=data["municipalities"], title=data["title"],
+            based_on=data["based_on"], **_period(data),
+        ))
+
+    if _run(request, form, action, success_message=_("The draft was created.")):
+        return redirect(created[0].get_workspace_url())
+    return render(request, "promises/promise_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def detail(request, pk):
+    promise = _promise_for(request, pk)
+    version = selectors.latest_version(promise)
+    user = request.user
+    context = {
+        "promise": promise,
+        "version": version,
+        "versions": sorted(promise.versions.all(), key=lambda v: -v.number),
+        "unsigned_parties": selectors.unsigned_parties(promise, version) if version else [],
+        "signatures": selectors.valid_signatures(version),
+        "can_change": user.has_perm("promises.change_promise", promise),
+        "can_approve": user.has_perm("promises.approve_promise", promise),
+        "can_send": user.has_perm("promises.send_promise_for_signing", promise),
+        "can_sign": version is not None and user.has_perm("promises.sign_promiseversion", version),
+        "can_publish": user.has_perm("promises.publish_promise", promise),
+        "can_extend": user.has_perm("promises.extend_promise", promise),
+        "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
+        "audit_entries": entries_for(promise)[:50] if user.has_perm("promises.view_audit_log", promise) else [],
+    }
+    if context["can_sign"]:
+        context["sign_form"] = SignForm(parties=signable_parties(user, version))
+    if context["can_approve"]:
+        context["approve_form"] = ApproveForm()
+    if context["can_extend"]:
+        context["extend_form"] = ExtendForm()
+    if context["can_withdraw"]:
+        context["withdraw_form"] = WithdrawForm()
+    return render(request, "promises/detail.html", context)
+
+
+@login_required
+def edit(request, pk):
+    promise = _promise_for(request, pk, "promises.change_promise")
+    form = PromiseForm(request.POST or None, instance=promise)
+
+    def action(data):
+        services.update_promise(
+            promise, by=request.user, title=data["title"], situation=data["situation"],
+            follow_up=data["follow_up"], **_period(data),
+        )
+
+    if _run(request, form, action, success_message=_("The promise was saved.")):
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/promise_form.html", {"form": form, "promise": promise})
+
+
+def _commitment_values(data):
+    return {k: data[k] for k in ("focus_area", "pledge", "goal", "indicator", "baseline_year")}
+
+
+@login_required
+def commitment_create(request, pk):
+    promise = _promise_for(request, pk, "promises.change_promise")
+    form = CommitmentForm(request.POST or None)
+
+    def action(data):
+        services.add_commitment(promise, by=request.user, **_commitment_values(data))
+
+    if _run(request, form, action, success_message=_("The commitment was added.")):
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/commitment_form.html", {"form": form, "promise": promise})
+
+
+def _commitment_for(request, pk):
+    commitment = get_object_or_404(Commitment, pk=pk)
+    return commitment, _promise_for(request, commitment.promise_id, "promises.change_promise")
+
+
+@login_required
+def commitment_edit(request, pk):
+    commitment, promise = _commitment_for(request, pk)
+    form = CommitmentForm(request.POST or None, instance=commitment)
+
+    def action(data):
+        services.update_commitment(commitment, by=request.user, **_commitment_values(data))
+
+    if _run(request, form, action, success_message=_("The commitment was saved.")):
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/commitment_form.html", {"form": form, "promise": promise, "commitment": commitment})
+
+
+@login_required
+def commitment_delete(request, pk):
+    commitment, promise = _commitment_for(request, pk)
+    if request.method == "POST":
+        services.delete_commitment(commitment, by=request.user)
+        messages.success(request, _("The commitment was removed."))
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/confirm_delete.html", {"promise": promise, "object": commitment})
+
+
+def _activity_values(data):
+    return {k: data[k] for k in (
+        "description", "responsible", "target_quantity", "unit", "recurrence",
+        "period_start", "period_end", "places", "status",
+    )}
+
+
+@login_required
+def activity_create(request, pk):
+    commitment, promise = _commitment_for(request, pk)
+    form = ActivityForm(request.POST or None, promise=promise)
+
+    def action(data):
+        services.add_activity(commitment, by=request.user, partners=data["partners"], **_activity_values(data))
+
+    if _run(request, form, action, success_message=_("The activity was added.")):
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/activity_form.html", {"form": form, "promise": promise, "commitment": commitment})
+
+
+def _activity_for(request, pk):
+    activity = get_object_or_404(Activity.objects.select_related("commitment"), pk=pk)
+    return activity, _promise_for(request, activity.commitment.promise_id, "promises.change_promise")
+
+
+@login_required
+def activity_edit(request, pk):
+    activity, promise = _activity_for(request, pk)
+    form = ActivityForm(request.POST or None, instance=activity, promise=promise)
+
+    def action(data):
+        services.update_activity(activity, by=request.user, partners=data["partners"], **_activity_values(data))
+
+    if _run(request, form, action, success_message=_("The activity was saved.")):
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/activity_form.html", {
+        "form": form, "promise": promise, "commitment": activity.commitment, "activity": activity,
+    })
+
+
+@login_required
+def activity_delete(request, pk):
+    activity, promise = _activity_for(request, pk)
+    if request.method == "POST":
+        services.delete_activity(activity, by=request.user)
+        messages.success(request, _("The activity was removed."))
+        return redirect(promise.get_workspace_url())
+    return render(request, "promises/confirm_delete.html", {"promise": promise, "object": activity})
+
+
+def _action_page(request, promise, form, title, submit_label):
+    """Show an action's form on its own page (after a rejected POST, with what was typed)."""
+    return render(request, "promises/action_form.html", {
+        "promise": promise, "form": form, "title": title, "submit_label": submit_label,
+    })
+
+
+@login_required
+def approve(request, pk):
+    promise = _promise_for(request, pk, "promises.approve_promise")
+    form = ApproveForm(request.POST or None)
+
+    def action(data):
+        services.approve_promise(promise, by=request.user, body=data["body"], approved_on=data["approved_on"])
+
+    if _run(request, form, action, success_message=_("The approval was recorded.")):
+        return redirect(promise.get_workspace_url())
+    return _action_page(request, promise, form, _("Record approval by the municipal body"), _("Record approval"))
+
+
+@login_required
+@require_POST
+def send_for_signing(request, pk):
+    promise = _promise_for(request, pk, "promises.send_promise_for_signing")
+    try:
+        version = services.send_promise_for_signing(promise, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Version %(number)s was sent for signing.") % {"number": version.number})
+    return redirect(promise.get_workspace_url())
+
+
+@login_required
+def sign(request, pk, number):
+    promise = _promise_for(request, pk)
+    version = next((v for v in promise.versions.all() if v.number == number), None)
+    if version is None:
+        raise Http404
+    if not request.user.has_perm("promises.sign_promiseversion", version):
+        raise PermissionDenied
+    form = SignForm(request.POST or None, parties=signable_parties(request.user, version))
+
+    def action(data):
+        services.sign_promise(version, person=request.user, party=data.get("party"))
+
+    if _run(request, form, action, success_message=_("You have signed the promise.")):
+        return redirect(promise.get_workspace_url())
+    return _action_page(request, promise, form, _("Sign version %(number)s") % {"number": version.number}, _("Sign"))
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    promise = _promise_for(request, pk, "promises.publish_promise")
+    try:
+        services.publish_promise(promise, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(promise.get_workspace_url())
+    messages.success(request, _("The promise is published."))
+    return redirect(promise.get_absolute_url())
+
+
+@login_required
+def extend(request, pk):
+    promise = _promise_for(request, pk, "promises.extend_promise")
+    form = ExtendForm(request.POST or None)
+
+    def action(data):
+        services.extend_promise(promise, by=request.user, until=data["until"])
+
+    if _run(request, form, action, success_message=_("The promise was extended.")):
+        return redirect(promise.get_workspace_url())
+    return _action_page(request, promise, form, _("Extend the promise"), _("Extend"))
+
+
+@login_required
+def withdraw(request, pk):
+    promise = _promise_for(request, pk, "promises.withdraw_promise")
+    form = WithdrawForm(request.POST or None)
+
+    def action(data):
+        services.withdraw_promise(promise, by=request.user, reason=data["reason"])
+
+    if _run(request, form, action, success_message=_("The promise was withdrawn.")):
+        return redirect(promise.get_workspace_url())
+    return _action_page(request, promise, form, _("Withdraw the promise"), _("Withdraw"))

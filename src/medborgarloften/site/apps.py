@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    name = "medborgarloften.site"
+    label = "public_site"
+    verbose_name = _("Public site")

@@ -1,0 +1,71 @@
+"""Public pages: everyone may read them, signed in or not."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from medborgarloften.areas.models import County, Municipality
+from medborgarloften.areas.selectors import local_police_area_for
+
+from . import selectors
+
+
+def home(request):
+    return render(request, "site/home.html", {
+        "counties": selectors.counties_overview(),
+        "latest": selectors.latest_published(),
+    })
+
+
+def about(request):
+    return render(request, "site/about.html")
+
+
+def county(request, code, slug):
+    county = get_object_or_404(County, code=code)
+    if slug != county.slug:
+        return redirect(county, permanent=True)
+    year = request.GET.get("ar")
+    try:
+        year = int(year) if year else None
+    except ValueError:
+        raise Http404 from None
+    return render(request, "site/county.html", {"county": county, "status": selectors.county_status(county, year=year)})
+
+
+def municipality(request, code, slug):
+    municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
+    if slug != municipality.slug:
+        return redirect(municipality, permanent=True)
+    return render(request, "site/municipality.html", {
+        "municipality": municipality,
+        "local_police_area": local_police_area_for(municipality, on=timezone.localdate()),
+        "promises": selectors.municipality_promises(municipality),
+    })
+
+
+def promise(request, pk):
+    promise = selectors.public_promise(pk)
+    return render(request, "site/promise.html", {"promise": promise, "signed_on": selectors.signed_on(promise)})
+
+
+def ratelimited(request, exception):
+    return render(request, "site/error.html", {
+        "title": _("Too many attempts"),
+        "message": _("You have tried too many times in a short while. Wait a minute and try again."),
+    }, status=429)
+
+
+def permission_denied(request, exception):
+    return render(request, "site/error.html", {
+        "title": _("Not allowed"),
+        "message": _("You do not have permission to do this."),
+    }, status=403)
+
+
+def page_not_found(request, exception):
+    return render(request, "site/error.html", {
+        "title": _("Page not found"),
+        "message": _("The page you asked for does not exist or is not public."),
+    }, status=404)
