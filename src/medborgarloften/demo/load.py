@@ -1,9 +1,145 @@
-DEMO_LOGINS = []
+"""Load the Jämtland demo into an empty database, through the same services users call."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from medborgarloften.accounts.models import Membership, Person
+from medborgarloften.areas.models import (
+    LocalPoliceArea,
+    LocalPoliceAreaCoverage,
+    Municipality,
+    Organisation,
+    PoliceArea,
+    PoliceRegion,
+)
+from medborgarloften.audit.models import AuditEntry
+from medborgarloften.promises import services
+from medborgarloften.promises.models import Promise, PromiseVersion, Signature
+
+from . import data
+
+DEMO_LOGINS = data.DEMO_LOGINS
+MUNICIPALITY_ORGANISATIONS = {
+    "2380": "Östersunds kommun", "2305": "Bräcke kommun", "2303": "Ragunda kommun", "2309": "Krokoms kommun",
+    "2313": "Strömsunds kommun", "2321": "Åre kommun", "2326": "Bergs kommun", "2361": "Härjedalens kommun",
+}
+# Who drafted each municipality's 2017 promise in the demo.
+DRAFTERS = {"2380": "samordnare.ostersund", "2326": "samordnare.berg", "2305": "kommunpolis.ostersund",
+            "2303": "kommunpolis.ostersund"}
+SIGNED_ON = datetime.date(2017, 2, 20)
+PUBLISHED_ON = datetime.date(2017, 3, 1)
 
 
 def demo_is_loaded():
-    return True
+    """Return True if the database already holds people or promises (the demo never overwrites)."""
+    return Person.objects.exists() or Promise.objects.exists()
 
 
+@transaction.atomic
 def load_demo(*, password):
-    raise NotImplementedError
+    municipalities = {m.code: m for m in Municipality.objects.filter(county__code="23")}
+    police_units = _police_structure(municipalities)
+    organisations = {**police_units, **_municipal_organisations(municipalities), **_partners(municipalities)}
+    people = _people(organisations, password)
+    for code, commitments in data.PROMISES_2017.items():
+        _promise_2017(municipalities[code], commitments, organisations, people)
+
+
+def _police_structure(municipalities):
+    region = PoliceRegion.objects.create(name=data.POLICE_REGION)
+    area = PoliceArea.objects.create(name=data.POLICE_AREA, region=region)
+    units = {}
+    for name, codes in data.LOCAL_POLICE_AREAS.items():
+        lpo = LocalPoliceArea.objects.create(name=name, police_area=area)
+        for code in codes:
+            LocalPoliceAreaCoverage.objects.create(local_police_area=lpo, municipality=municipalities[code],
+                                                   valid_from=datetime.date(2015, 1, 1))
+        units[name] = Organisation.objects.create(name=name, kind=Organisation.Kind.POLICE, local_police_area=lpo)
+    return units
+
+
+def _municipal_organisations(municipalities):
+    return {
+        name: Organisation.objects.create(name=name, kind=Organisation.Kind.MUNICIPALITY, municipality=municipalities[code])
+        for code, name in MUNICIPALITY_ORGANISATIONS.items()
+    }
+
+
+def _partners(municipalities):
+    partners = {}
+    for name, kind, codes in data.PARTNERS:
+        organisation = Organisation.objects.create(name=name, kind=Organisation.Kind.PARTNER, partner_kind=kind)
+        organisation.operates_in.set(municipalities[c] for c in codes)
+        partners[name] = organisation
+    return partners
+
+
+def _person(username, first, last, password):
+    person = Person(username=username, first_name=first, last_name=last)
+    person.set_password(password)
+    person.save()
+    return person
+
+
+def _people(organisations, password):
+    people = {}
+    for username, first, last, organisation, role, title, _description in data.PEOPLE:
+        people[username] = _person(username, first, last, password)
+        Membership.objects.create(person=people[username], organisation=organisations[organisation], role=role, title=title)
+    for code, username, first, last in data.OTHER_KSO:
+        people[username] = _person(username, first, last, password)
+        Membership.objects.create(
+            person=people[username], organisation=organisations[MUNICIPALITY_ORGANISATIONS[code]],
+            role=Membership.Role.SIGNATORY, title="Kommunstyrelsens ordförande",
+        )
+    admin = Person(username="admin", first_name="Demo", last_name="Administratör", is_staff=True, is_superuser=True)
+    admin.set_password(password)
+    admin.save()
+    return people
+
+
+def _drafter(code, people):
+    if code in DRAFTERS:
+        return people[DRAFTERS[code]]
+    return people["kommunpolis.jamtland"]
+
+
+def _signatories(code, people):
+    kso = "kso.ostersund" if code == "2380" else next(u for c, u, *_ in data.OTHER_KSO if c == code)
+    lpo = "lpo.ostersund" if code in data.LOCAL_POLICE_AREAS["Lokalpolisområde Östersund"] else "lpo.jamtland"
+    return [people[kso], people[lpo]]
+
+
+def _promise_2017(municipality, commitments, organisations, people):
+    drafter = _drafter(municipality.code, people)
+    promise = services.create_promise(
+        by=drafter, municipalities=[municipality], valid_from=datetime.date(2017, 1, 1),
+        valid_to=datetime.date(2017, 12, 31), situation=data.SITUATION, follow_up=data.FOLLOW_UP,
+    )
+    for commitment_data in commitments:
+        activities = commitment_data["activities"]
+        commitment = services.add_commitment(
+            promise, by=drafter, **{k: v for k, v in commitment_data.items() if k != "activities"}
+        )
+        for activity in activities:
+            partners = [organisations[name] for name in activity["partners"]]
+            values = {k: v for k, v in activity.items() if k != "partners"}
+            services.add_activity(commitment, by=drafter, partners=partners, status="done", **values)
+    version = services.send_promise_for_signing(promise, by=drafter)
+    for signatory in _signatories(municipality.code, people):
+        services.sign_promise(version, person=signatory)
+    services.publish_promise(promise, by=drafter)
+    _backdate(promise, version)
+
+
+def _backdate(promise, version):
+    """Move the demo's timestamps to when Jämtland's 2017 promises were actually made."""
+    tz = timezone.get_current_timezone()
+    signed_at = datetime.datetime.combine(SIGNED_ON, datetime.time(10, 0), tz)
+    published_at = datetime.datetime.combine(PUBLISHED_ON, datetime.time(10, 0), tz)
+    PromiseVersion.objects.filter(pk=version.pk).update(created_at=signed_at - datetime.timedelta(days=14))
+    Signature.objects.filter(version=version).update(signed_at=signed_at)
+    Promise.objects.filter(pk=promise.pk).update(published_at=published_at, created_at=signed_at - datetime.timedelta(days=60))
+    AuditEntry.objects.filter(target_id=str(promise.pk), target_type__model="promise").update(at=signed_at)

@@ -119,14 +119,6 @@ def detail(request, pk):
         "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
         "audit_entries": entries_for(promise)[:50] if user.has_perm("promises.view_audit_log", promise) else [],
     }
-    if context["can_sign"]:
-        context["sign_form"] = SignForm(parties=signable_parties(user, version))
-    if context["can_approve"]:
-        context["approve_form"] = ApproveForm()
-    if context["can_extend"]:
-        context["extend_form"] = ExtendForm()
-    if context["can_withdraw"]:
-        context["withdraw_form"] = WithdrawForm()
     return render(request, "promises/detail.html", context)
 
 
@@ -241,10 +233,10 @@ def activity_delete(request, pk):
     return render(request, "promises/confirm_delete.html", {"promise": promise, "object": activity})
 
 
-def _action_page(request, promise, form, title, submit_label):
+def _action_page(request, promise, form, title, submit_label, **extra):
     """Show an action's form on its own page (after a rejected POST, with what was typed)."""
     return render(request, "promises/action_form.html", {
-        "promise": promise, "form": form, "title": title, "submit_label": submit_label,
+        "promise": promise, "form": form, "title": title, "submit_label": submit_label, **extra,
     })
 
 
@@ -290,7 +282,10 @@ def sign(request, pk, number):
 
     if _run(request, form, action, success_message=_("You have signed the promise.")):
         return redirect(promise.get_workspace_url())
-    return _action_page(request, promise, form, _("Sign version %(number)s") % {"number": version.number}, _("Sign"))
+    return _action_page(
+        request, promise, form, _("Sign version %(number)s") % {"number": version.number}, _("Sign"),
+        version=version, show_body=True,
+    )
 
 
 @login_required

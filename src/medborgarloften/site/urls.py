@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -7,7 +7,7 @@ app_name = "site"
 urlpatterns = [
     path("", views.home, name="home"),
     path("vad-ar-medborgarloften/", views.about, name="about"),
-    path("lan/<str:code>-<slug:slug>/", views.county, name="county"),
-    path("kommun/<str:code>-<slug:slug>/", views.municipality, name="municipality"),
+    re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/$", views.county, name="county"),
+    re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/$", views.municipality, name="municipality"),
     path("medborgarlofte/<int:pk>/", views.promise, name="promise"),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import local_police_area_for
+from medborgarloften.promises.selectors import latest_version, valid_signatures
 
 from . import selectors
 
@@ -31,7 +32,11 @@ def county(request, code, slug):
         year = int(year) if year else None
     except ValueError:
         raise Http404 from None
-    return render(request, "site/county.html", {"county": county, "status": selectors.county_status(county, year=year)})
+    return render(request, "site/county.html", {
+        "county": county,
+        "status": selectors.county_status(county, year=year),
+        "breadcrumbs": [(None, county.name)],
+    })
 
 
 def municipality(request, code, slug):
@@ -42,12 +47,23 @@ def municipality(request, code, slug):
         "municipality": municipality,
         "local_police_area": local_police_area_for(municipality, on=timezone.localdate()),
         "promises": selectors.municipality_promises(municipality),
+        "breadcrumbs": [(municipality.county.get_absolute_url(), municipality.county.name), (None, municipality.name)],
     })
 
 
 def promise(request, pk):
     promise = selectors.public_promise(pk)
-    return render(request, "site/promise.html", {"promise": promise, "signed_on": selectors.signed_on(promise)})
+    municipality = promise.municipalities.all()[0]
+    return render(request, "site/promise.html", {
+        "promise": promise,
+        "version": latest_version(promise),
+        "signatures": valid_signatures(latest_version(promise)),
+        "breadcrumbs": [
+            (municipality.county.get_absolute_url(), municipality.county.name),
+            (municipality.get_absolute_url(), municipality.name),
+            (None, promise.title),
+        ],
+    })
 
 
 def ratelimited(request, exception):
