@@ -8,4 +8,6 @@ urlpatterns = [
     path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", views.LogoutView.as_view(), name="logout"),
     path("byt-losenord/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("organisation/<int:pk>/medlemmar/", views.members, name="members"),
+    path("medlemskap/<int:pk>/avsluta/", views.end_membership, name="end_membership"),
 ]

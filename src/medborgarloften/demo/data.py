@@ -45,6 +45,8 @@ PEOPLE = [
      "partner organisation (sees promises naming it)"),
     ("insyn.ostersund", "Olof", "Dahl", "Östersunds kommun", "viewer", "Kommundirektör",
      "viewer, Östersund (reads drafts, cannot edit)"),
+    ("admin.ostersund", "Eva", "Månsson", "Östersunds kommun", "administrator", "Systemförvaltare",
+     "administrator, Östersund (manages its people and roles)"),
 ]
 
 # Signatories (KSO) of the other municipalities: (code, username, first, last).

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from medborgarloften.accounts.models import Membership
+from medborgarloften.accounts.selectors import current_memberships
 from medborgarloften.audit.selectors import entries_for
 
 from . import selectors, services
@@ -74,6 +76,9 @@ def workspace(request):
     return render(request, "promises/workspace.html", {
         "promises": selectors.workspace_promises(request.user),
         "can_add": request.user.has_perm("promises.add_promise"),
+        "administered": [
+            m.organisation for m in current_memberships(request.user) if m.role == Membership.Role.ADMINISTRATOR
+        ],
     })
 
 
