@@ -16,7 +16,7 @@ from medborgarloften.areas.models import (
 )
 from medborgarloften.audit.models import AuditEntry
 from medborgarloften.promises import services
-from medborgarloften.promises.models import Promise, PromiseVersion, Signature
+from medborgarloften.promises.models import CollaborationAgreement, Promise, PromiseVersion, Signature
 
 from . import data
 
@@ -43,8 +43,14 @@ def load_demo(*, password):
     police_units = _police_structure(municipalities)
     organisations = {**police_units, **_municipal_organisations(municipalities), **_partners(municipalities)}
     people = _people(organisations, password)
+    agreement = CollaborationAgreement.objects.create(
+        title="Samverkansöverenskommelse mellan Östersunds kommun och lokalpolisområde Östersund 2016–2018",
+        valid_from=datetime.date(2016, 1, 1), valid_to=datetime.date(2018, 12, 31),
+    )
+    agreement.municipalities.set([municipalities["2380"]])
     for code, commitments in data.PROMISES_2017.items():
-        _promise_2017(municipalities[code], commitments, organisations, people)
+        _promise_2017(municipalities[code], commitments, organisations, people,
+                      agreement=agreement if code == "2380" else None)
 
 
 def _police_structure(municipalities):
@@ -112,11 +118,12 @@ def _signatories(code, people):
     return [people[kso], people[lpo]]
 
 
-def _promise_2017(municipality, commitments, organisations, people):
+def _promise_2017(municipality, commitments, organisations, people, *, agreement):
     drafter = _drafter(municipality.code, people)
     promise = services.create_promise(
         by=drafter, municipalities=[municipality], valid_from=datetime.date(2017, 1, 1),
         valid_to=datetime.date(2017, 12, 31), situation=data.SITUATION, follow_up=data.FOLLOW_UP,
+        collaboration_agreement=agreement,
     )
     for commitment_data in commitments:
         activities = commitment_data["activities"]

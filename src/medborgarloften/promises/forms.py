@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.selectors import partners_for
 
+from .selectors import agreements_for
+
 from .models import Activity, Commitment, Promise
 
 
@@ -51,11 +53,24 @@ class PromiseCreateForm(PeriodMixin, forms.Form):
         label=_("Start from a copy of"), queryset=None, required=False, empty_label=_("Start from an empty promise"),
         help_text=_("Last year's promise or another municipality's: commitments and activities are copied."),
     )
+    collaboration_agreement = forms.ModelChoiceField(
+        label=_("Collaboration agreement"), queryset=None, required=False, empty_label=_("None"),
+        help_text=_("The agreement between police and municipality that this promise is part of."),
+    )
 
     def __init__(self, *args, municipalities, copyable, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = municipalities
         self.fields["based_on"].queryset = copyable
+        self.fields["collaboration_agreement"].queryset = agreements_for(municipalities)
+
+    def clean(self):
+        cleaned = super().clean()
+        agreement, chosen = cleaned.get("collaboration_agreement"), cleaned.get("municipalities")
+        if agreement and chosen and not set(m.pk for m in chosen) <= set(agreement.municipalities.values_list("pk", flat=True)):
+            self.add_error("collaboration_agreement", ValidationError(
+                _("The agreement does not cover all the chosen municipalities."), code="agreement_mismatch"))
+        return cleaned
 
 
 class PromiseForm(PeriodMixin, forms.ModelForm):
@@ -63,13 +78,14 @@ class PromiseForm(PeriodMixin, forms.ModelForm):
 
     class Meta:
         model = Promise
-        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "follow_up"]
+        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "follow_up", "collaboration_agreement"]
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["until_replaced"] = self.instance.valid_to is None
+        self.fields["collaboration_agreement"].queryset = agreements_for(self.instance.municipalities.all())
 
     def _post_clean(self):
         # Model validation runs in the service, which reports it on this form.

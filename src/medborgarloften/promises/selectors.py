@@ -12,7 +12,7 @@ from medborgarloften.accounts.selectors import current_memberships
 from medborgarloften.areas.models import Municipality, Organisation
 from medborgarloften.areas.selectors import municipalities_covered_by
 
-from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature
+from .models import Activity, CollaborationAgreement, Commitment, Promise, PromiseParty, PromiseVersion, Signature
 
 PARTY_PREFETCH = Prefetch("parties", queryset=PromiseParty.objects.select_related("organisation"))
 CONTENT_PREFETCHES = (
@@ -36,7 +36,7 @@ VERSION_PREFETCH = Prefetch(
 def promise_with_content(pk, *, queryset=None):
     """Return the promise ``pk`` with parties, commitments, activities, versions and signatures loaded."""
     queryset = queryset if queryset is not None else Promise.objects.all()
-    return queryset.prefetch_related(*CONTENT_PREFETCHES, VERSION_PREFETCH).get(pk=pk)
+    return queryset.select_related("collaboration_agreement").prefetch_related(*CONTENT_PREFETCHES, VERSION_PREFETCH).get(pk=pk)
 
 
 def latest_version(promise):
@@ -75,6 +75,7 @@ def promise_content(promise):
         "valid_to": date(promise.valid_to),
         "situation": promise.situation,
         "follow_up": promise.follow_up,
+        "collaboration_agreement": promise.collaboration_agreement.title if promise.collaboration_agreement else None,
         "parties": [
             {"organisation": p.organisation.name, "signs": p.signs}
             for p in sorted(promise.parties.all(), key=lambda p: (p.order, p.pk))
@@ -136,3 +137,8 @@ def copyable_promises(person):
         .distinct()
         .order_by("-valid_from", "title")
     )
+
+
+def agreements_for(municipalities):
+    """Return the collaboration agreements covering any of ``municipalities``."""
+    return CollaborationAgreement.objects.filter(municipalities__in=municipalities).distinct().order_by("-valid_from")

@@ -38,7 +38,7 @@ def _require(person, perm, obj):
 
 def _locked(promise):
     """Return ``promise`` re-read under a row lock, with everything the rules need."""
-    return selectors.promise_with_content(promise.pk, queryset=Promise.objects.select_for_update())
+    return selectors.promise_with_content(promise.pk, queryset=Promise.objects.select_for_update(of=("self",)))
 
 
 def _changes(instance, fields, values):

@@ -94,6 +94,6 @@ def municipality_promises(municipality):
 def public_promise(pk):
     """Return the public promise ``pk`` with its whole content, or raise Http404."""
     try:
-        return public_promises().prefetch_related(*CONTENT_PREFETCHES, SIGNATURES_PREFETCH, "municipalities__county").get(pk=pk)
+        return public_promises().select_related("collaboration_agreement").prefetch_related(*CONTENT_PREFETCHES, SIGNATURES_PREFETCH, "municipalities__county").get(pk=pk)
     except Promise.DoesNotExist:
         raise Http404 from None
