@@ -1,5 +1,14 @@
 """Read-only questions about areas and organisations."""
 
+# Swedish alphabetical order puts å, ä, ö after z (in that order); database
+# collations differ between SQLite and PostgreSQL, so names are sorted here.
+_SWEDISH_ORDER = str.maketrans({"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(name):
+    """Return a key that sorts ``name`` in Swedish alphabetical order."""
+    return name.lower().translate(_SWEDISH_ORDER)
+
 from django.db.models import Q
 
 from .models import LocalPoliceAreaCoverage, Municipality, Organisation

@@ -1,10 +1,11 @@
 """Public reads: only published (or superseded) promises, with fixed query counts."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
+from medborgarloften.areas.selectors import swedish_sort_key
 from medborgarloften.promises.models import Promise, PromiseVersion, Signature
 from medborgarloften.promises.selectors import CONTENT_PREFETCHES, PARTY_PREFETCH, latest_version, valid_signatures
 
@@ -48,29 +49,40 @@ def county_status(county, *, year=None):
 
     Returns a dict with ``years`` (each year with its count of municipalities
     with a public promise), ``year``, ``rows`` (municipality, promise or None,
-    signed date), ``signed`` and ``total``.
+    signed date), ``signed`` and ``total``. Costs five queries whatever the
+    number of municipalities and years.
     """
-    municipalities = list(county.municipalities.order_by("name"))
-    promises = list(
-        public_promises().filter(municipalities__county=county).distinct()
-        .prefetch_related("municipalities", SIGNATURES_PREFETCH)
-    )
-    covered_by_year = {}
-    for promise in promises:
-        last_year = promise.ends_on.year if promise.ends_on else max(promise.valid_from.year, _this_year())
-        for y in range(promise.valid_from.year, last_year + 1):
-            covered_by_year.setdefault(y, set()).update(m.pk for m in promise.municipalities.all())
+    municipalities = sorted(county.municipalities.all(), key=lambda m: swedish_sort_key(m.name))
+    # One light row per (municipality, public promise): enough to count every year.
+    links = Promise.municipalities.through.objects.filter(
+        promise__state__in=Promise.PUBLIC_STATES, municipality__county=county,
+    ).values_list("municipality_id", "promise_id", "promise__valid_from", "promise__valid_to", "promise__extended_to")
+    covered_by_year, by_municipality = {}, {}
+    this_year = _this_year()
+    for municipality_id, promise_id, valid_from, valid_to, extended_to in links:
+        ends_on = extended_to or valid_to
+        last_year = ends_on.year if ends_on else max(valid_from.year, this_year)
+        for y in range(valid_from.year, last_year + 1):
+            covered_by_year.setdefault(y, set()).add(municipality_id)
+        by_municipality.setdefault(municipality_id, []).append((valid_from, last_year, promise_id))
     years = sorted(covered_by_year, reverse=True)
     if year is None:
-        year = years[0] if years else _this_year()
+        year = years[0] if years else this_year
+    # Where a superseded and a new promise both touch the year, show the newest.
+    chosen = {}
+    for municipality_id, spans in by_municipality.items():
+        current = [(valid_from, promise_id) for valid_from, last_year, promise_id in spans if valid_from.year <= year <= last_year]
+        if current:
+            chosen[municipality_id] = max(current)[1]
+    promises = public_promises().in_bulk(set(chosen.values())) if chosen else {}
+    if promises:
+        prefetch_related_objects(list(promises.values()), SIGNATURES_PREFETCH)
     rows = []
     for municipality in municipalities:
-        current = [p for p in promises if p.covers_year(year) and any(m.pk == municipality.pk for m in p.municipalities.all())]
-        # Where a superseded and a new promise both touch the year, show the newest.
-        promise = max(current, key=lambda p: p.valid_from) if current else None
+        promise = promises.get(chosen.get(municipality.pk))
         rows.append({"municipality": municipality, "promise": promise, "signed_on": signed_on(promise) if promise else None})
     return {
-        "years": [{"year": y, "signed": len(covered_by_year[y] & {m.pk for m in municipalities})} for y in years],
+        "years": [{"year": y, "signed": len(covered_by_year[y])} for y in years],
         "year": year,
         "rows": rows,
         "signed": sum(1 for r in rows if r["promise"]),
