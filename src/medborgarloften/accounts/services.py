@@ -1,5 +1,6 @@
 """Changes to people and memberships; each checks the rule and writes the audit log."""
 
+import datetime
 import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,14 +50,19 @@ def add_member(organisation, *, by, username, role, title="", first_name="", las
 
 
 def end_membership(membership, *, by):
-    """End ``membership`` today: the person keeps their history but can no longer act in this role."""
+    """End ``membership`` at once: the person keeps their history but can no longer act in this role.
+
+    Validity dates are inclusive, so the last valid day becomes yesterday (a
+    membership added and ended today never took effect).
+    """
     if not by.has_perm("accounts.manage_memberships", membership.organisation):
         raise PermissionDenied("accounts.manage_memberships")
     with transaction.atomic():
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
-        today = timezone.localdate()
-        membership.valid_to = max(today, membership.valid_from)
-        membership.save(update_fields=["valid_to"])
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        membership.valid_to = yesterday
+        membership.valid_from = min(membership.valid_from, yesterday)
+        membership.save(update_fields=["valid_from", "valid_to"])
         record_change(membership, actor=by, action="membership.ended",
                       changes={"person": membership.person.username, "role": membership.role, "valid_to": membership.valid_to.isoformat()})
     return membership
