@@ -143,6 +143,9 @@ def _copy_commitments(source, target):
         for activity in activities:
             partners = list(activity.partners.all())
             activity.pk = None
+            # Drop the source's prefetched partners, or set() below takes them
+            # for the copy's current partners and adds none.
+            activity._prefetched_objects_cache = {}
             activity.commitment = commitment
             activity.status = Activity.Status.PLANNED
             # Periods belong to the source's year; the new promise sets its own.
