@@ -220,3 +220,20 @@ def test_sign_page(axe_session, berg_promise):
     _submit(session.page)  # without the confirmation
     assert session.page.locator(".error-summary").count() == 1
     assert_accessible(session.page, "sign page with errors")
+
+
+def test_members_form_and_its_errors(axe_session):
+    session = axe_session("admin.ostersund")
+    session.goto("/arbetsyta/")
+    link = session.page.locator("main a[href^='/konto/organisation/'][href$='/medlemmar/']").first
+    session.goto(link.get_attribute("href"))
+    assert_accessible(session.page, "members page")
+    _submit(session.page)  # empty: the username is required
+    assert session.page.locator(".error-summary").count() == 1
+    assert_accessible(session.page, "members form with errors")
+
+
+def test_password_change_form(axe_session):
+    session = axe_session("samordnare.berg")
+    session.goto("/konto/byt-losenord/")
+    assert_accessible(session.page, "password change form")
