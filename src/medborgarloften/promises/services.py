@@ -169,7 +169,11 @@ def _after_edit(promise, *, by, action, changes):
         promise.approved_by_body, promise.approved_on = "", None
         promise.save(update_fields=["state", "approved_by_body", "approved_on", "updated_at"])
         changes = {**changes, "state": [Promise.State.APPROVED, Promise.State.DRAFT]}
-    elif promise.state in (Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED):
+    elif promise.state in (Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED) and (
+        selectors.promise_content(promise) != selectors.latest_version(promise).content
+    ):
+        # Only a change to the signed text needs a new version (an activity's
+        # status, say, is follow-up and leaves the signatures standing).
         previous_state = promise.state
         version = _make_version(promise, by=by)
         promise.state = Promise.State.AWAITING_SIGNATURES
@@ -386,6 +390,12 @@ def sign_promise(version, *, person, party=None):
         elif party.pk not in {p.pk for p in candidates}:
             raise PermissionDenied("promises.sign_promiseversion")
         membership = membership_for(person, party.organisation, Membership.Role.SIGNATORY)
+        if not membership.title.strip():
+            # The title is printed beside the signature (Signature.title may not be blank).
+            raise ValidationError(
+                _("Your role has no title to print beside your signature; ask your organisation's administrator to add one."),
+                code="title_required",
+            )
         signature = Signature(
             version=version, party=party, person=person,
             name=person.get_full_name() or person.get_username(),
@@ -418,12 +428,14 @@ def publish_promise(promise, *, by):
         promise.state = Promise.State.PUBLISHED
         promise.published_at = timezone.now()
         promise.save(update_fields=["state", "published_at", "updated_at"])
+        # PostgreSQL refuses FOR UPDATE with DISTINCT, so lock by primary key.
         superseded = list(
             Promise.objects.select_for_update()
-            .filter(state=Promise.State.PUBLISHED, valid_to__isnull=True, extended_to__isnull=True,
-                    municipalities__in=promise.municipalities.all(), valid_from__lt=promise.valid_from)
-            .exclude(pk=promise.pk)
-            .distinct()
+            .filter(pk__in=Promise.objects.filter(
+                state=Promise.State.PUBLISHED, valid_to__isnull=True, extended_to__isnull=True,
+                municipalities__in=promise.municipalities.all(), valid_from__lt=promise.valid_from,
+            ).exclude(pk=promise.pk).values("pk"))
+            .order_by("pk")
         )
         for old in superseded:
             old.state = Promise.State.SUPERSEDED

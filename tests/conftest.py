@@ -1,0 +1,24 @@
+"""Settings every test runs with.
+
+The project settings use WhiteNoise's manifest storage, which needs
+``collectstatic`` to have run; tests use plain static storage instead. Rate
+limits are off unless a test turns them on with ``override_settings``.
+"""
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def test_settings():
+    override = override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        RATELIMIT_ENABLE=False,
+    )
+    override.enable()
+    yield
+    override.disable()

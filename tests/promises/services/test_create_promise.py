@@ -1,0 +1,161 @@
+import datetime
+
+from django.core.exceptions import PermissionDenied
+
+from medborgarloften.accounts.models import Membership
+from medborgarloften.areas.models import LocalPoliceAreaCoverage, Municipality, Organisation
+from medborgarloften.promises import services
+from medborgarloften.promises.models import Activity, Promise
+from tests.cast import CastTestCase, person
+
+YEAR_2019 = {"valid_from": datetime.date(2019, 1, 1), "valid_to": datetime.date(2019, 12, 31)}
+
+
+class CreatePromiseTest(CastTestCase):
+    def test_it_creates_a_draft_with_the_municipality_and_its_police_as_signing_parties(self):
+        promise = services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund], **YEAR_2019)
+
+        promise = self.fresh(promise)
+        self.assertEqual(promise.state, Promise.State.DRAFT)
+        self.assertEqual(list(promise.municipalities.all()), [self.ostersund])
+        self.assertEqual(
+            [(p.organisation, p.signs) for p in promise.parties.all()],
+            [(self.ostersund_municipality, True), (self.ostersund_police, True)],
+        )
+        self.assertEqual(promise.commitments.count(), 0)
+        self.assertEqual(self.audit(promise), [(self.ostersund_coordinator, "promise.created", {})])
+
+    def test_it_gives_the_customary_title_unless_one_is_typed(self):
+        untitled = services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund], **YEAR_2019)
+        titled = services.create_promise(
+            by=self.ostersund_coordinator, municipalities=[self.ostersund], title="Tryggare Östersund", **YEAR_2019)
+
+        self.assertIn("Östersund 2019", untitled.title)
+        self.assertEqual(titled.title, "Tryggare Östersund")
+
+    def test_a_multi_year_title_names_both_years(self):
+        promise = services.create_promise(
+            by=self.ostersund_coordinator, municipalities=[self.ostersund],
+            valid_from=datetime.date(2019, 1, 1), valid_to=datetime.date(2020, 12, 31),
+        )
+        self.assertIn("Östersund 2019–2020", promise.title)
+
+    def test_the_community_police_officer_may_draft_for_a_municipality_of_the_local_police_area(self):
+        promise = services.create_promise(by=self.community_police, municipalities=[self.ostersund], **YEAR_2019)
+        self.assertEqual(self.last_audit(promise), (self.community_police, "promise.created", {}))
+
+    def test_a_joint_promise_names_each_municipality_and_their_police_once(self):
+        ragunda = self.municipalities["2303"]
+        ragunda_municipality = Organisation.objects.create(name="Ragunda kommun", kind="municipality", municipality=ragunda)
+
+        promise = services.create_promise(by=self.community_police, municipalities=[self.ostersund, ragunda], **YEAR_2019)
+
+        self.assertEqual(
+            [p.organisation for p in self.fresh(promise).parties.all()],
+            [self.ostersund_municipality, ragunda_municipality, self.ostersund_police],
+        )
+
+    def test_it_copies_commitments_and_activities_from_last_years_promise(self):
+        source = self.fresh(self.ostersund_published)
+        Activity.objects.filter(commitment__promise=source).update(
+            status=Activity.Status.DONE, period_start=datetime.date(2017, 1, 1), period_end=datetime.date(2017, 4, 30))
+
+        promise = services.create_promise(
+            by=self.ostersund_coordinator, municipalities=[self.ostersund], based_on=source, **YEAR_2019)
+
+        promise = self.fresh(promise)
+        self.assertEqual(promise.based_on, source)
+        copied = [(c.focus_area, c.pledge) for c in promise.commitments.all()]
+        self.assertEqual(copied, [(c.focus_area, c.pledge) for c in source.commitments.all()])
+        activities = [a for c in promise.commitments.all() for a in c.activities.all()]
+        self.assertEqual(
+            [(a.description, a.target_quantity, a.unit, [p.name for p in a.partners.all()]) for a in activities],
+            [("Trafikkontroller vid skolor", 50, "trafikkontroller", []),
+             ("Stöd till brottsutsatta", None, "", ["Brottsofferjouren Jämtland"])],
+        )
+        # The new year starts planned, with its own periods.
+        self.assertEqual({(a.status, a.period_start, a.period_end) for a in activities}, {(Activity.Status.PLANNED, None, None)})
+        # The source is untouched.
+        self.assertEqual(Activity.objects.filter(commitment__promise=source, status=Activity.Status.DONE).count(), 2)
+        self.assertEqual(self.audit(promise), [(self.ostersund_coordinator, "promise.created", {"based_on": source.title})])
+
+    def test_it_copies_another_municipalitys_published_promise(self):
+        promise = services.create_promise(
+            by=self.berg_coordinator, municipalities=[self.berg], based_on=self.ostersund_published, **YEAR_2019)
+
+        promise = self.fresh(promise)
+        self.assertEqual([p.organisation for p in promise.parties.all()], [self.berg_municipality, self.jh_police])
+        self.assertEqual(
+            sorted(a.description for c in promise.commitments.all() for a in c.activities.all()),
+            ["Stöd till brottsutsatta", "Trafikkontroller vid skolor"],
+        )
+
+    def test_it_refuses_to_copy_another_municipalitys_draft(self):
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(
+                by=self.berg_coordinator, municipalities=[self.berg], based_on=self.ostersund_draft, **YEAR_2019)
+
+    def test_it_refuses_a_municipality_the_editor_does_not_work_for(self):
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(by=self.berg_coordinator, municipalities=[self.ostersund], **YEAR_2019)
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund, self.berg], **YEAR_2019)
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(by=self.community_police, municipalities=[self.berg], **YEAR_2019)
+
+    def test_it_refuses_no_municipality(self):
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[], **YEAR_2019)
+
+    def test_it_refuses_people_without_an_editor_role(self):
+        for name in ("ostersund_signatory", "lpo_ostersund_chief", "ostersund_viewer", "ostersund_admin",
+                     "former_coordinator", "partner", "outsider", "resident"):
+            with self.subTest(name), self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+                services.create_promise(by=getattr(self, name), municipalities=[self.ostersund], **YEAR_2019)
+
+    def test_it_reports_a_municipality_without_a_municipal_organisation(self):
+        # LPO Östersund covers Bräcke, which has no organisation in the cast.
+        with self.assertWritesNothing(), self.assertInvalid(
+                "unknown_organisation", "Bräcke has no municipal organisation registered."):
+            services.create_promise(by=self.community_police, municipalities=[self.bracke], **YEAR_2019)
+
+    def test_it_reports_a_municipality_no_local_police_area_covers(self):
+        umea = Municipality.objects.get(code="2480")
+        umea_municipality = Organisation.objects.create(name="Umeå kommun", kind="municipality", municipality=umea)
+        coordinator = person("samordnare.umea", "Ida", "Öberg", (umea_municipality, Membership.Role.EDITOR, ""))
+
+        with self.assertWritesNothing(), self.assertInvalid("unknown_organisation", "No local police area covers Umeå."):
+            services.create_promise(by=coordinator, municipalities=[umea], **YEAR_2019)
+
+    def test_it_takes_the_police_unit_covering_the_municipality_when_the_promise_starts(self):
+        LocalPoliceAreaCoverage.objects.filter(municipality=self.berg).update(valid_to=datetime.date(2019, 12, 31))
+        LocalPoliceAreaCoverage.objects.create(
+            local_police_area=self.lpo_ostersund, municipality=self.berg, valid_from=datetime.date(2020, 1, 1))
+
+        before = services.create_promise(by=self.berg_coordinator, municipalities=[self.berg], **YEAR_2019)
+        after = services.create_promise(
+            by=self.berg_coordinator, municipalities=[self.berg],
+            valid_from=datetime.date(2020, 1, 1), valid_to=datetime.date(2020, 12, 31))
+
+        self.assertEqual([p.organisation for p in before.parties.all()], [self.berg_municipality, self.jh_police])
+        self.assertEqual([p.organisation for p in after.parties.all()], [self.berg_municipality, self.ostersund_police])
+
+    def test_it_rejects_an_end_before_the_start(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "end_before_start", "The end date must be after the start date.", field="valid_to"):
+            services.create_promise(
+                by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                valid_from=datetime.date(2019, 1, 1), valid_to=datetime.date(2018, 12, 31))
+
+    def test_it_rejects_more_than_three_years(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "too_long", "A promise runs for at most three years.", field="valid_to"):
+            services.create_promise(
+                by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                valid_from=datetime.date(2019, 1, 1), valid_to=datetime.date(2022, 6, 30))
+
+    def test_it_accepts_a_promise_that_runs_until_replaced(self):
+        promise = services.create_promise(
+            by=self.ostersund_coordinator, municipalities=[self.ostersund], valid_from=datetime.date(2019, 1, 1))
+        self.assertIsNone(promise.valid_to)
+        self.assertIsNone(promise.ends_on)
