@@ -48,7 +48,8 @@ def add_year_on_year_change(result) -> None:
     c["change_ci_high"][current] = high
     known = ~np.isnan(low)
     significant = np.full(len(current), None, dtype=object)
-    significant[known] = (low[known] > 0) | (high[known] < 0)
+    for position in np.flatnonzero(known):
+        significant[position] = bool(low[position] > 0 or high[position] < 0)
     c["change_significant"][current] = significant
     # A change against a suppressed figure would reveal it.
     hidden = c["suppressed"][previous] != ""
