@@ -10,7 +10,8 @@ Tolerances: estimates 1e-9 relative; standard errors and interval bounds 1e-6
 relative.  Observed: estimates ≤ 3e-13, standard errors ≤ 1e-10 (raked: R
 projects with ten passes, here to convergence), logit bounds ≤ 5e-8 (R's
 interval is centred on the logistic fit, which stops at glm's 1e-8 deviance
-tolerance, not on the exact weighted share).
+tolerance, not on the exact weighted share); against ``method="xlogit"``
+(the same interval without the fit) ≤ 1e-12.
 """
 
 import csv
@@ -62,7 +63,7 @@ def test_it_covers_every_level_kind_and_scenario(scenario):
     _, _, _, rows = scenario
     assert {r["level"] for r in rows} == set(LEVELS)
     assert {r["kind"] for r in rows} == {"share", "index", "indicator", "change_share", "change_index"}
-    assert len(rows) > 2000
+    assert len(rows) > 1000
 
 
 def test_it_matches_r_estimates_standard_errors_and_degrees_of_freedom(scenario):
@@ -76,21 +77,37 @@ def test_it_matches_r_estimates_standard_errors_and_degrees_of_freedom(scenario)
         assert table["df"][i] == int(row["df"]), row
 
 
+def _logit_fit_diverged(row):
+    """R's svyciprop(method="logit") fits a logistic model with svyglm; in a
+    few small domains of the post-stratified design that fit runs off
+    (intercept about −3e15) and the interval collapses to [0, 0] around a
+    share of 0.13.  Such rows are checked against method="xlogit", the same
+    logit interval computed from svymean without the fit."""
+    estimate = float(row["estimate"])
+    return not float(row["ci_low"]) <= estimate <= float(row["ci_high"])
+
+
 def test_it_matches_r_confidence_intervals_inside_zero_and_one(scenario):
     _, table, index, rows = scenario
-    checked = 0
+    checked = diverged = 0
     for row in rows:
         if row["kind"].startswith("change_"):
             continue
         i = _row(index, row, row["kind"])
         if row["kind"] != "index" and table["estimate"][i] in (0.0, 1.0):
             continue  # see test_it_uses_exact_binomial_bounds_where_r_logit_fit_diverges
+        if row["kind"] != "index":
+            for column in ("ci_low", "ci_high"):
+                assert _relative(table[column][i], float(row["xlogit_" + column])) < SE_TOLERANCE, (column, row)
+            assert 0.0 < table["ci_low"][i] <= table["estimate"][i] <= table["ci_high"][i] < 1.0
+            if _logit_fit_diverged(row):
+                diverged += 1
+                continue
         for column in ("ci_low", "ci_high"):
             assert _relative(table[column][i], float(row[column])) < SE_TOLERANCE, (column, row)
-        if row["kind"] != "index":
-            assert 0.0 < table["ci_low"][i] <= table["estimate"][i] <= table["ci_high"][i] < 1.0
         checked += 1
-    assert checked > 2000
+    assert checked > 1000
+    assert diverged <= 5
 
 
 def test_it_uses_exact_binomial_bounds_where_r_logit_fit_diverges(scenario):
@@ -111,13 +128,21 @@ def test_it_matches_r_year_on_year_change(scenario):
     _, table, index, rows = scenario
     changes = [r for r in rows if r["kind"].startswith("change_")]
     assert changes
+    compared = 0
     for row in changes:
         i = _row(index, row, row["kind"][len("change_"):])
+        if np.isnan(table["previous_estimate"][i]):
+            # The previous year is suppressed (fewer than 30 answers), and a
+            # change against it would reveal it.
+            assert np.isnan(table["change"][i]) and table["change_significant"][i] is None
+            continue
+        compared += 1
         assert _relative(table["change"][i], float(row["estimate"])) < ESTIMATE_TOLERANCE, row
         for ours, theirs in (("change_se", "se"), ("change_ci_low", "ci_low"), ("change_ci_high", "ci_high")):
             assert _relative(table[ours][i], float(row[theirs])) < SE_TOLERANCE, (ours, row)
         significant = table["change_ci_low"][i] > 0 or table["change_ci_high"][i] < 0
-        assert table["change_significant"][i] is significant
+        assert table["change_significant"][i] is bool(significant)
+    assert compared > 200
 
 
 @pytest.mark.parametrize("scenario_name", ["cells", "margins"])

@@ -166,7 +166,7 @@ share_row <- function(des, dom, x, valid) {
   ci <- confint(svyciprop(~I(x == 1), sub, method = "logit"))
   # The same logit interval from svymean + svycontrast, without svyglm, whose
   # fit can run off (coefficient -3e15) in small domains with zero weights.
-  xci <- confint(svyciprop(~I(x == 1), sub, method = "xlogit"))
+  xci <- confint(svyciprop(~I(x == 1), sub, method = "xlogit", na.rm = TRUE))
   list(estimate = unname(coef(m)), se = unname(SE(m)), low = ci[1], high = ci[2], df = degf(sub),
        xlow = xci[1], xhigh = xci[2])
 }

@@ -269,7 +269,7 @@ def _parse_item(name, kind, declared, values, errors, line_numbers) -> Item:
         rows = np.flatnonzero(bad[inverse])
         allowed = "|".join(options) if options else "any label"
         for r in rows:
-            errors.append((int(line_numbers[r]), f"{kind}:{name}: answer {values[r]!r} is outside the scale ({allowed}, {DONT_KNOW_TOKEN} or empty)"))
+            errors.append((int(line_numbers[r]), f"{kind}:{name}: answer {str(values[r])!r} is outside the scale ({allowed}, {DONT_KNOW_TOKEN} or empty)"))
         codes = np.where(bad[inverse], UNANSWERED, codes).astype(np.int16)
     return Item(name, kind, tuple(options), codes.astype(np.int16), chosen)
 
@@ -309,23 +309,23 @@ def read_responses(path: str | Path, *, open_questionnaire: bool = False) -> Res
     municipality_codes = tuple(sorted(set(codes.tolist()) & set(municipalities)))
     municipality, unknown = _encode(codes, {c: i for i, c in enumerate(municipality_codes)})
     for r in np.flatnonzero(unknown):
-        errors.append((int(line_numbers[r]), f"unknown municipality code {codes[r]!r}"))
+        errors.append((int(line_numbers[r]), f"unknown municipality code {str(codes[r])!r}"))
 
     year_text = _column(rows, positions["year"])
     year_ok = np.char.isdigit(year_text) & (np.char.str_len(year_text) == 4)
     for r in np.flatnonzero(~year_ok):
-        errors.append((int(line_numbers[r]), f"year {year_text[r]!r} is not a four-digit year"))
+        errors.append((int(line_numbers[r]), f"year {str(year_text[r])!r} is not a four-digit year"))
     year = np.where(year_ok, year_text, "0").astype(np.int32)
 
     empty_allowed = {"": -1} if open_questionnaire else {}
     age_text = _column(rows, positions["age_group"])
     age, bad_age = _encode(age_text, {a: i for i, a in enumerate(AGE_GROUPS)} | empty_allowed)
     for r in np.flatnonzero(bad_age):
-        errors.append((int(line_numbers[r]), f"unknown age group {age_text[r]!r} (expected {', '.join(AGE_GROUPS)})"))
+        errors.append((int(line_numbers[r]), f"unknown age group {str(age_text[r])!r} (expected {', '.join(AGE_GROUPS)})"))
     sex_text = _column(rows, positions["sex"])
     sex, bad_sex = _encode(sex_text, {s: i for i, s in enumerate(SEXES)} | empty_allowed)
     for r in np.flatnonzero(bad_sex):
-        errors.append((int(line_numbers[r]), f"unknown sex {sex_text[r]!r} (expected {' or '.join(SEXES)})"))
+        errors.append((int(line_numbers[r]), f"unknown sex {str(sex_text[r])!r} (expected {' or '.join(SEXES)})"))
 
     if "subarea" in positions:
         sub_text = _column(rows, positions["subarea"])
