@@ -45,7 +45,11 @@ def _report(violations):
     return "\n".join(lines)
 
 
-def assert_accessible(page, label):
+def assert_accessible(page, label, *, swedish=None):
+    """Run axe on ``page``; fail on serious or critical violations. ``swedish``: a text the page must show."""
+    if swedish is not None:
+        assert page.locator("html").get_attribute("lang") == "sv", f"{label} is not in Swedish"
+        assert swedish in page.locator("body").inner_text(), f"{label} does not say {swedish!r}"
     _assert_error_links_lead_somewhere(page, label)
     results = run_axe(page)
     assert results["passes"], f"axe checked nothing on {label}: did the page load?"
@@ -120,27 +124,29 @@ def _ostersund_2017(session):
     return session.page.locator("main table a[href^='/medborgarlofte/']").filter(has_text="2017").get_attribute("href")
 
 
+# name: (path, a Swedish text the page shows)
 PUBLIC_PAGES = {
-    "home": "/",
-    "about": "/vad-ar-medborgarloften/",
-    "county": "/lan/23-jamtlands-lan/",
-    "municipality": "/kommun/2380-ostersund/",
-    "login": "/konto/logga-in/",
+    "home": ("/", "Vad är medborgarlöften?"),
+    "about": ("/vad-ar-medborgarloften/", "Vad är medborgarlöften?"),
+    "county": ("/lan/23-jamtlands-lan/?ar=2017", "8 av 8 kommuner har undertecknat sina medborgarlöften för 2017."),
+    "municipality": ("/kommun/2380-ostersund/", "Kommunkod"),
+    "login": ("/konto/logga-in/", "Logga in"),
 }
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_public_page(axe_session, name):
+    path, swedish = PUBLIC_PAGES[name]
     session = axe_session()
-    session.goto(PUBLIC_PAGES[name])
-    assert_accessible(session.page, name)
+    session.goto(path)
+    assert_accessible(session.page, name, swedish=swedish)
 
 
 def test_public_promise_page(axe_session):
     session = axe_session()
     session.goto(_ostersund_2017(session))
     assert session.page.locator("section[aria-labelledby=signatures-heading] li").count() >= 2
-    assert_accessible(session.page, "public promise page")
+    assert_accessible(session.page, "public promise page", swedish="Underskrifter")
 
 
 def test_login_with_errors(axe_session):
@@ -151,25 +157,25 @@ def test_login_with_errors(axe_session):
     _submit(session.page)
     assert session.page.locator(".error-summary").count() == 1
     assert session.page.input_value("input[name=username]") == "samordnare.ostersund"
-    assert_accessible(session.page, "login form with errors")
+    assert_accessible(session.page, "login form with errors", swedish="Formuläret innehåller fel")
 
 
 def test_workspace(axe_session, berg_promise):
     session = axe_session("samordnare.berg")
     session.goto("/arbetsyta/")
-    assert_accessible(session.page, "workspace")
+    assert_accessible(session.page, "workspace", swedish="Arbetsyta")
 
 
 def test_promise_workspace_page(axe_session, berg_promise):
     session = axe_session("samordnare.berg")
     session.goto(f"/arbetsyta/medborgarlofte/{berg_promise}/")
-    assert_accessible(session.page, "promise workspace page")
+    assert_accessible(session.page, "promise workspace page", swedish="Nästa steg")
 
 
 def test_new_promise_form_and_its_errors(axe_session, berg_promise):
     session = axe_session("samordnare.berg")
     session.goto("/arbetsyta/medborgarlofte/nytt/")
-    assert_accessible(session.page, "new promise form")
+    assert_accessible(session.page, "new promise form", swedish="Nytt medborgarlöfte")
     # No municipality chosen (a checkbox group) and the end before the start.
     session.page.fill("input[name=title]", "Utkast utan kommun")
     session.page.fill("input[name=valid_from]", "2020-06-01")
@@ -178,28 +184,28 @@ def test_new_promise_form_and_its_errors(axe_session, berg_promise):
     assert session.page.locator(".error-summary").count() == 1
     assert session.page.input_value("input[name=title]") == "Utkast utan kommun"
     assert session.page.locator(".error-summary a").count() >= 2
-    assert_accessible(session.page, "new promise form with errors")
+    assert_accessible(session.page, "new promise form with errors", swedish="Slutdatum måste vara efter startdatum.")
 
 
 def test_promise_edit_form(axe_session, berg_promise):
     session = axe_session("samordnare.berg")
     session.goto(f"/arbetsyta/medborgarlofte/{berg_promise}/andra/")
-    assert_accessible(session.page, "promise edit form")
+    assert_accessible(session.page, "promise edit form", swedish="Ändra medborgarlöfte")
 
 
 def test_commitment_form(axe_session, berg_promise):
     session = axe_session("samordnare.berg")
     session.goto(f"/arbetsyta/medborgarlofte/{berg_promise}/atagande/nytt/")
-    assert_accessible(session.page, "commitment form")
+    assert_accessible(session.page, "commitment form", swedish="Lägg till löfte")
     _submit(session.page)  # empty: the required fields are reported
     assert session.page.locator(".error-summary").count() == 1
-    assert_accessible(session.page, "commitment form with errors")
+    assert_accessible(session.page, "commitment form with errors", swedish="Formuläret innehåller fel")
 
 
 def test_activity_form_and_its_errors(axe_session, berg_promise):
     session = axe_session("samordnare.berg")
     session.goto(_first_commitment_path(session, berg_promise, "aktivitet/ny/"))
-    assert_accessible(session.page, "activity form")
+    assert_accessible(session.page, "activity form", swedish="Lägg till aktivitet")
     page = session.page
     page.fill("textarea[name=description]", "Trygghetsvandring i centrum")
     page.fill("input[name=period_start]", "2019-09-01")
@@ -207,7 +213,7 @@ def test_activity_form_and_its_errors(axe_session, berg_promise):
     _submit(page)
     assert page.locator(".error-summary").count() == 1
     assert page.input_value("textarea[name=description]") == "Trygghetsvandring i centrum"
-    assert_accessible(page, "activity form with errors")
+    assert_accessible(page, "activity form with errors", swedish="Slutdatum måste vara efter startdatum.")
 
 
 def test_sign_page(axe_session, berg_promise):
@@ -216,10 +222,10 @@ def test_sign_page(axe_session, berg_promise):
     link = session.page.locator(f"a[href$='/medborgarlofte/{berg_promise}/version/1/underteckna/']")
     assert link.count() == 1
     session.goto(link.get_attribute("href"))
-    assert_accessible(session.page, "sign page")
+    assert_accessible(session.page, "sign page", swedish="Underteckna version 1")
     _submit(session.page)  # without the confirmation
     assert session.page.locator(".error-summary").count() == 1
-    assert_accessible(session.page, "sign page with errors")
+    assert_accessible(session.page, "sign page with errors", swedish="Formuläret innehåller fel")
 
 
 def test_members_form_and_its_errors(axe_session):
@@ -227,13 +233,13 @@ def test_members_form_and_its_errors(axe_session):
     session.goto("/arbetsyta/")
     link = session.page.locator("main a[href^='/konto/organisation/'][href$='/medlemmar/']").first
     session.goto(link.get_attribute("href"))
-    assert_accessible(session.page, "members page")
+    assert_accessible(session.page, "members page", swedish="Personer i")
     _submit(session.page)  # empty: the username is required
     assert session.page.locator(".error-summary").count() == 1
-    assert_accessible(session.page, "members form with errors")
+    assert_accessible(session.page, "members form with errors", swedish="Formuläret innehåller fel")
 
 
 def test_password_change_form(axe_session):
     session = axe_session("samordnare.berg")
     session.goto("/konto/byt-losenord/")
-    assert_accessible(session.page, "password change form")
+    assert_accessible(session.page, "password change form", swedish="Byt lösenord")
