@@ -425,6 +425,9 @@ def publish_promise(promise, *, by):
         version = selectors.latest_version(promise)
         if version is None or selectors.unsigned_parties(promise, version) or version.compute_hash() != version.content_hash:
             raise ValidationError(_("Every party must sign the same version before publishing."), code="not_signed")
+        # What is published is the live text: it must still be the signed text.
+        if selectors.promise_content(promise) != version.content:
+            raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
         promise.state = Promise.State.PUBLISHED
         promise.published_at = timezone.now()
         promise.save(update_fields=["state", "published_at", "updated_at"])

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from medborgarloften.promises import services
-from medborgarloften.promises.models import Promise, PromiseVersion
+from medborgarloften.promises.models import Commitment, Promise, PromiseVersion
 from tests.cast import CastTestCase
 
 
@@ -60,6 +60,14 @@ class PublishPromiseTest(CastTestCase):
         with self.assertWritesNothing(), self.assertInvalid(
                 "not_signed", "Every party must sign the same version before publishing."):
             services.publish_promise(self.berg_signed, by=self.berg_coordinator)
+
+    def test_it_refuses_a_signed_promise_whose_text_changed_behind_the_version(self):
+        # A change that bypassed the services: the public would read a text nobody signed.
+        Commitment.objects.filter(promise=self.ostersund_signed).update(pledge="Polisen lovar ingenting.")
+
+        with self.assertWritesNothing(), self.assertInvalid(
+                "hash_mismatch", "The text no longer matches the version sent for signing."):
+            services.publish_promise(self.ostersund_signed, by=self.ostersund_coordinator)
 
     def test_it_refuses_people_outside_the_parties(self):
         for name in ("berg_coordinator", "berg_signatory", "ostersund_viewer", "ostersund_admin", "partner", "outsider", "resident"):
