@@ -12,3 +12,4 @@ urlpatterns = [
 
 handler403 = "medborgarloften.site.views.permission_denied"
 handler404 = "medborgarloften.site.views.page_not_found"
+handler500 = "medborgarloften.site.views.server_error"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
 from medborgarloften.areas.models import Organisation
+from medborgarloften.forms import posted
 
 from . import services
 from .forms import MemberForm
@@ -54,7 +55,7 @@ def _organisation_for(request, pk):
 @login_required
 def members(request, pk):
     organisation = _organisation_for(request, pk)
-    form = MemberForm(request.POST or None)
+    form = MemberForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             membership, password = services.add_member(organisation, by=request.user, **form.cleaned_data)

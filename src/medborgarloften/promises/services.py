@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from medborgarloften.accounts.models import Membership
@@ -64,13 +65,12 @@ def _jsonable(value):
 
 def default_title(municipalities, valid_from, valid_to):
     """Return the customary title, e.g. "Medborgarlöften i Östersund 2018" (in the site's language)."""
-    places = " och ".join(m.name for m in municipalities) if settings.LANGUAGE_CODE == "sv" else " and ".join(
-        m.name for m in municipalities
-    )
     years = str(valid_from.year)
     if valid_to and valid_to.year != valid_from.year:
         years = f"{valid_from.year}–{valid_to.year}"
+    # The title is part of the signed text, so it is always in the site's language.
     with translation.override(settings.LANGUAGE_CODE):
+        places = get_text_list([m.name for m in municipalities], _("and"))
         return _("Citizen promises in %(places)s %(years)s") % {"places": places, "years": years}
 
 

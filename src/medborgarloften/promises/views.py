@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import current_memberships
-from medborgarloften.audit.selectors import entries_for
+from medborgarloften.forms import posted
 
 from . import selectors, services
 from .forms import (
@@ -28,6 +28,7 @@ from .forms import (
     SignForm,
     WithdrawForm,
 )
+from .history import promise_history
 from .models import Activity, Commitment, Promise
 from .predicates import signable_parties
 
@@ -87,7 +88,7 @@ def create(request):
     if not request.user.has_perm("promises.add_promise"):
         raise PermissionDenied
     form = PromiseCreateForm(
-        request.POST or None,
+        posted(request),
         municipalities=selectors.editable_municipalities(request.user),
         copyable=selectors.copyable_promises(request.user),
     )
@@ -122,7 +123,7 @@ def detail(request, pk):
         "can_publish": user.has_perm("promises.publish_promise", promise),
         "can_extend": user.has_perm("promises.extend_promise", promise),
         "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
-        "audit_entries": entries_for(promise)[:50] if user.has_perm("promises.view_audit_log", promise) else [],
+        "audit_entries": promise_history(promise) if user.has_perm("promises.view_audit_log", promise) else [],
     }
     return render(request, "promises/detail.html", context)
 
@@ -130,7 +131,7 @@ def detail(request, pk):
 @login_required
 def edit(request, pk):
     promise = _promise_for(request, pk, "promises.change_promise")
-    form = PromiseForm(request.POST or None, instance=promise)
+    form = PromiseForm(posted(request), instance=promise)
 
     def action(data):
         services.update_promise(
@@ -150,7 +151,7 @@ def _commitment_values(data):
 @login_required
 def commitment_create(request, pk):
     promise = _promise_for(request, pk, "promises.change_promise")
-    form = CommitmentForm(request.POST or None)
+    form = CommitmentForm(posted(request))
 
     def action(data):
         services.add_commitment(promise, by=request.user, **_commitment_values(data))
@@ -168,7 +169,7 @@ def _commitment_for(request, pk):
 @login_required
 def commitment_edit(request, pk):
     commitment, promise = _commitment_for(request, pk)
-    form = CommitmentForm(request.POST or None, instance=commitment)
+    form = CommitmentForm(posted(request), instance=commitment)
 
     def action(data):
         services.update_commitment(commitment, by=request.user, **_commitment_values(data))
@@ -198,7 +199,7 @@ def _activity_values(data):
 @login_required
 def activity_create(request, pk):
     commitment, promise = _commitment_for(request, pk)
-    form = ActivityForm(request.POST or None, promise=promise)
+    form = ActivityForm(posted(request), promise=promise)
 
     def action(data):
         services.add_activity(commitment, by=request.user, partners=data["partners"], **_activity_values(data))
@@ -216,7 +217,7 @@ def _activity_for(request, pk):
 @login_required
 def activity_edit(request, pk):
     activity, promise = _activity_for(request, pk)
-    form = ActivityForm(request.POST or None, instance=activity, promise=promise)
+    form = ActivityForm(posted(request), instance=activity, promise=promise)
 
     def action(data):
         services.update_activity(activity, by=request.user, partners=data["partners"], **_activity_values(data))
@@ -248,7 +249,7 @@ def _action_page(request, promise, form, title, submit_label, **extra):
 @login_required
 def approve(request, pk):
     promise = _promise_for(request, pk, "promises.approve_promise")
-    form = ApproveForm(request.POST or None)
+    form = ApproveForm(posted(request))
 
     def action(data):
         services.approve_promise(promise, by=request.user, body=data["body"], approved_on=data["approved_on"])
@@ -280,7 +281,7 @@ def sign(request, pk, number):
         raise Http404
     if not request.user.has_perm("promises.sign_promiseversion", version):
         raise PermissionDenied
-    form = SignForm(request.POST or None, parties=signable_parties(request.user, version))
+    form = SignForm(posted(request), parties=signable_parties(request.user, version))
 
     def action(data):
         services.sign_promise(version, person=request.user, party=data.get("party"))
@@ -310,7 +311,7 @@ def publish(request, pk):
 @login_required
 def extend(request, pk):
     promise = _promise_for(request, pk, "promises.extend_promise")
-    form = ExtendForm(request.POST or None)
+    form = ExtendForm(posted(request))
 
     def action(data):
         services.extend_promise(promise, by=request.user, until=data["until"])
@@ -323,7 +324,7 @@ def extend(request, pk):
 @login_required
 def withdraw(request, pk):
     promise = _promise_for(request, pk, "promises.withdraw_promise")
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(posted(request))
 
     def action(data):
         services.withdraw_promise(promise, by=request.user, reason=data["reason"])

@@ -1,6 +1,6 @@
 """Public pages: everyone may read them, signed in or not."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +40,7 @@ def county(request, code, slug):
 
 
 def municipality(request, code, slug):
-    municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
+    municipality = get_object_or_404(Municipality.objects.select_related("county", "organisation"), code=code)
     if slug != municipality.slug:
         return redirect(municipality, permanent=True)
     return render(request, "site/municipality.html", {
@@ -78,6 +78,13 @@ def permission_denied(request, exception):
         "title": _("Not allowed"),
         "message": _("You do not have permission to do this."),
     }, status=403)
+
+
+def server_error(request):
+    # Rendered without a request context: the error may have come from the database or a context processor.
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def page_not_found(request, exception):
