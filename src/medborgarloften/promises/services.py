@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import membership_for
 from medborgarloften.areas.models import Organisation
-from medborgarloften.areas.selectors import police_organisation_for
+from medborgarloften.areas.selectors import partners_for, police_organisation_for
 from medborgarloften.audit.services import record_change
 
 from . import selectors
@@ -125,7 +125,7 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
             PromiseParty(promise=promise, organisation=org, signs=True, order=i) for i, org in enumerate(parties)
         )
         if based_on is not None:
-            _copy_commitments(based_on, promise)
+            _copy_commitments(based_on, promise, municipalities)
         record_change(
             promise, actor=by, action="promise.created",
             changes={"based_on": str(based_on)} if based_on else {},
@@ -133,15 +133,24 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
     return promise
 
 
-def _copy_commitments(source, target):
+def _copy_commitments(source, target, municipalities):
+    """Copy ``source``'s commitments and activities into ``target``.
+
+    Partners that do not work in ``target``'s municipalities are left out (a
+    neighbour's snowmobile club has no place in a copy for another town); an
+    activity left with no responsible partner falls to both parties.
+    """
     source = selectors.promise_with_content(source.pk)
+    local_partners = set(partners_for(municipalities).values_list("pk", flat=True))
     for commitment in source.commitments.all():
         activities = list(commitment.activities.all())
         commitment.pk = None
         commitment.promise = target
         commitment.save()
         for activity in activities:
-            partners = list(activity.partners.all())
+            partners = [p for p in activity.partners.all() if p.pk in local_partners]
+            if activity.responsible == Activity.Responsible.PARTNERS and not partners:
+                activity.responsible = Activity.Responsible.BOTH
             activity.pk = None
             # Drop the source's prefetched partners, or set() below takes them
             # for the copy's current partners and adds none.

@@ -90,6 +90,23 @@ class CreatePromiseTest(CastTestCase):
             ["Stöd till brottsutsatta", "Trafikkontroller vid skolor"],
         )
 
+    def test_a_copy_keeps_only_partners_working_in_the_new_municipality(self):
+        Organisation.objects.create(name="Bräcke kommun", kind="municipality", municipality=self.bracke)
+        commitment = self.ostersund_draft.commitments.get()
+        services.add_activity(commitment, by=self.ostersund_coordinator, description="Trygghetsvandring i Odenskog",
+                              responsible=Activity.Responsible.PARTNERS, partners=[self.property_owner])
+        services.add_activity(commitment, by=self.ostersund_coordinator, description="Stöd i bostadsområden",
+                              responsible=Activity.Responsible.BOTH, partners=[self.property_owner, self.victim_support])
+
+        # The community police officer works for both Östersund and Bräcke.
+        promise = services.create_promise(
+            by=self.community_police, municipalities=[self.bracke], based_on=self.ostersund_draft, **YEAR_2019)
+
+        activities = {a.description: a for a in Activity.objects.filter(commitment__promise=promise)}
+        self.assertEqual(list(activities["Trygghetsvandring i Odenskog"].partners.all()), [])
+        self.assertEqual(activities["Trygghetsvandring i Odenskog"].responsible, Activity.Responsible.BOTH)
+        self.assertEqual(list(activities["Stöd i bostadsområden"].partners.all()), [self.victim_support])
+
     def test_it_refuses_to_copy_another_municipalitys_draft(self):
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.create_promise(
