@@ -451,26 +451,37 @@ def check_population_coverage(responses: Responses, population: dict[tuple[str, 
     municipality-year or age group × sex cell has no population."""
     errors: list[tuple[int, str]] = []
     keys = responses.municipality.astype(np.int64) * 10000 + responses.year
-    for key in np.unique(keys):
-        code = responses.municipality_codes[int(key // 10000)]
-        year = int(key % 10000)
-        in_stratum = keys == key
+    unique_keys, stratum = np.unique(keys, return_inverse=True)
+    # Per stratum: the population of each age × sex cell (for margins, the
+    # smaller of the two margins, which is zero when either is).
+    cell_population = np.zeros((len(unique_keys), len(AGE_GROUPS), len(SEXES)))
+    is_cells = np.zeros(len(unique_keys), dtype=bool)
+    entries = []
+    for h, key in enumerate(unique_keys):
+        code, year = responses.municipality_codes[int(key // 10000)], int(key % 10000)
         entry = population.get((code, year))
+        entries.append((code, year, entry))
         if entry is None:
-            for line in responses.lines(in_stratum):
-                errors.append((line, f"no population for municipality {code} in {year}"))
             continue
         if entry.cells is not None:
-            cell_population = entry.cells[responses.age, responses.sex]
-            message = "the population cell {age} {sex} of {code} {year} is empty or missing"
+            cell_population[h] = entry.cells
+            is_cells[h] = True
         else:
-            cell_population = np.minimum(entry.age_margin[responses.age], entry.sex_margin[responses.sex])
-            message = "the population margin for {age} or {sex} of {code} {year} is empty or missing"
-        empty = in_stratum & (cell_population <= 0)
-        for r, line in zip(np.flatnonzero(empty), responses.lines(empty)):
-            errors.append((line, message.format(age=AGE_GROUPS[responses.age[r]], sex=SEXES[responses.sex[r]], code=code, year=year)))
-        sampled = int(in_stratum.sum())
-        if sampled > entry.total:
-            errors.append((entry.line, f"{code} {year}: {sampled} respondents but a population of {entry.total:.0f}"))
+            cell_population[h] = np.minimum(entry.age_margin[:, None], entry.sex_margin[None, :])
+    sampled = np.bincount(stratum, minlength=len(unique_keys))
+    missing_stratum = np.array([entry is None for _, _, entry in entries], dtype=bool)
+    for h in np.flatnonzero(missing_stratum):
+        code, year, _ = entries[h]
+        for line in responses.lines(stratum == h):
+            errors.append((line, f"no population for municipality {code} in {year}"))
+    empty = (cell_population[stratum, responses.age, responses.sex] <= 0) & ~missing_stratum[stratum]
+    for r, line in zip(np.flatnonzero(empty), responses.lines(empty)):
+        code, year, _ = entries[stratum[r]]
+        what = "population cell {age} {sex}" if is_cells[stratum[r]] else "population margin for {age} or {sex}"
+        errors.append((line, ("the " + what + " of {code} {year} is empty or missing").format(
+            age=AGE_GROUPS[responses.age[r]], sex=SEXES[responses.sex[r]], code=code, year=year)))
+    for h, (code, year, entry) in enumerate(entries):
+        if entry is not None and sampled[h] > entry.total:
+            errors.append((entry.line, f"{code} {year}: {sampled[h]} respondents but a population of {entry.total:.0f}"))
     if errors:
         raise SurveyDataError(responses.source, errors)

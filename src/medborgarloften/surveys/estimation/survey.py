@@ -58,8 +58,9 @@ def _subset_means(means: Means, columns: slice) -> Means:
                  means.count[:, columns], means.df[:, columns], means.weight_total[:, columns])
 
 
-def estimate_groupings(design: Design, responses: Responses, grouping: Grouping, indicators) -> list[tuple[ResultTable, str, bool, bool]]:
-    """Return the tables of every item, index and indicator for one grouping,
+def estimate_groupings(design: Design, responses: Responses, grouping: Grouping, indicator_items) -> list[tuple[ResultTable, str, bool, bool]]:
+    """Return the tables of every item, index and indicator (given as yes/no
+    items) for one grouping,
     each with its item name, whether its options exclude each other and whether
     it carries counts."""
     pairs = build_pairs(design, grouping)
@@ -97,17 +98,14 @@ def estimate_groupings(design: Design, responses: Responses, grouping: Grouping,
         out.append((block(grouping, item=TOTAL_INDEX_ITEM, kind="index", options=("",), means=total, low=low, high=high,
                           n_dont_know=zero, n_unanswered=unanswered, with_count=False),
                     TOTAL_INDEX_ITEM, False, False))
-    for indicator in indicators:
-        if not indicator.applies_to(responses):
-            continue
-        item = indicator_item(responses, indicator)
+    for item in indicator_items:
         chosen = option_counts(pairs, item.codes, 2)
         means = _subset_means(estimate_shares(design, pairs, chosen.sum(axis=1), chosen), slice(0, 1))
         low, high = logit_interval(means.estimate, means.se, means.df, means.n)
-        out.append((block(grouping, item=indicator.name, kind="indicator", options=("ja",), means=means, low=low, high=high,
+        out.append((block(grouping, item=item.name, kind="indicator", options=("ja",), means=means, low=low, high=high,
                           n_dont_know=excluded_counts(grouping, item.codes, DONT_KNOW),
                           n_unanswered=excluded_counts(grouping, item.codes, UNANSWERED), with_count=True),
-                    indicator.name, False, True))
+                    item.name, False, True))
     return out
 
 
@@ -140,9 +138,10 @@ def estimate_survey(
             groupings.append(group_by_county(responses, design))
         else:
             raise ValueError(f"unknown level {level!r}")
+    indicator_items = [indicator_item(responses, i) for i in indicators if i.applies_to(responses)]
     tables, blocks, offset = [], [], 0
     for g, grouping in enumerate(groupings):
-        for table, item, exclusive, with_count in estimate_groupings(design, responses, grouping, indicators):
+        for table, item, exclusive, with_count in estimate_groupings(design, responses, grouping, indicator_items):
             blocks.append(Block(g, item, table["kind"][0] if len(table) else "", offset, len(grouping),
                                 len(table) // max(len(grouping), 1), exclusive, with_count))
             tables.append(table)
@@ -178,90 +177,110 @@ _NESTING = (("subarea", "municipality"), ("municipality", "lpo"), ("municipality
 
 def apply_suppression(result: SurveyResult, *, min_n: int, lpo_map: dict[str, str]) -> None:
     """Mark rows with fewer than ``min_n`` answers (primary), then protect every
-    table of counts in which child areas add up to a shown parent area."""
+    table of counts in which child areas add up to a shown parent area.
+
+    A flag set in one table can open another (a municipality hidden in its
+    local police area's table is also a cell of its county's table), so the
+    tables touching changed rows are protected again until nothing changes.
+    """
     table = result.table
     flags = table["suppressed"]
     flags[table["n"] < min_n] = PRIMARY
     levels = [g.level for g in result.groupings]
-    pairs = []
+    relations = []
     for child_level, parent_level in _NESTING:
         if child_level in levels and parent_level in levels:
             child, parent = levels.index(child_level), levels.index(parent_level)
-            pairs.append((child, parent, _parent_of(result.groupings[child], result.groupings[parent], lpo_map)))
-    if not pairs:
+            parent_of = _parent_of(result.groupings[child], result.groupings[parent], lpo_map)
+            order = np.argsort(parent_of, kind="stable")
+            bounds = np.searchsorted(parent_of[order], np.arange(len(result.groupings[parent]) + 1))
+            children = [order[bounds[p]:bounds[p + 1]] for p in range(len(result.groupings[parent]))]
+            relations.append((child, parent, parent_of, children))
+    if not relations:
         return
     blocks_by = {(b.grouping, b.item, b.kind): b for b in result.blocks if b.with_count}
-    for _ in range(20):
-        changed = False
-        for child, parent, parent_of in pairs:
-            for (g, item, kind), child_block in blocks_by.items():
-                if g != child or (parent, item, kind) not in blocks_by:
-                    continue
-                changed |= _protect_block(table, child_block, blocks_by[(parent, item, kind)], parent_of)
-        if not changed:
-            return
+    pending = set()
+    for r, (child, parent, parent_of, _) in enumerate(relations):
+        for (g, item, kind), block_ in blocks_by.items():
+            if g != child or (parent, item, kind) not in blocks_by:
+                continue
+            parent_block = blocks_by[(parent, item, kind)]
+            child_hit = (flags[block_.rows(np.arange(block_.n_groups))] != "").any(axis=1) & (parent_of >= 0)
+            parent_hit = (flags[parent_block.rows(np.arange(parent_block.n_groups))] != "").any(axis=1)
+            for p in set(parent_of[child_hit].tolist()) | set(np.flatnonzero(parent_hit).tolist()):
+                pending.add((r, item, kind, p))
+    offsets = np.array([b.offset for b in result.blocks])
+    while pending:
+        changed_rows = []
+        for r, item, kind, p in sorted(pending):
+            child, parent, _, children = relations[r]
+            if len(children[p]) == 0:
+                continue
+            changed_rows.extend(_protect_table(table, blocks_by[(child, item, kind)], blocks_by[(parent, item, kind)],
+                                               children[p], p))
+        pending = set()
+        for row in changed_rows:
+            # Re-protect every table that holds the changed row.
+            block_ = result.blocks[int(np.searchsorted(offsets, row, side="right")) - 1]
+            group = (row - block_.offset) // block_.n_options
+            for r, (child, parent, parent_of, _) in enumerate(relations):
+                if (block_.grouping == child and parent_of[group] >= 0
+                        and (parent, block_.item, block_.kind) in blocks_by):
+                    pending.add((r, block_.item, block_.kind, int(parent_of[group])))
+                if block_.grouping == parent and (child, block_.item, block_.kind) in blocks_by:
+                    pending.add((r, block_.item, block_.kind, int(group)))
 
 
-def _protect_block(table: ResultTable, child: Block, parent: Block, parent_of: np.ndarray) -> bool:
-    """Protect each parent's table of children × options; return whether any flag changed."""
+def _protect_table(table: ResultTable, child: Block, parent: Block, children: np.ndarray, p: int) -> list[int]:
+    """Protect the table of ``children`` × options that adds up to parent group ``p``;
+    return the rows newly suppressed."""
     flags = table["suppressed"]
-    child_rows = child.rows(np.arange(child.n_groups))
-    parent_rows = parent.rows(np.arange(parent.n_groups))
-    child_hit = (flags[child_rows] != "").any(axis=1) & (parent_of >= 0)
-    parent_hit = (flags[parent_rows] != "").any(axis=1)
-    affected = set(parent_of[child_hit].tolist())
-    affected |= {p for p in np.flatnonzero(parent_hit).tolist() if np.any(parent_of == p)}
-    changed = False
-    for p in sorted(affected):
-        children = np.flatnonzero(parent_of == p)
-        rows = np.column_stack([child_rows[children].T, parent_rows[p][:, None]])  # options × (children + parent)
-        counts = table["count"][rows].astype(float)
-        n = table["n"][rows[0]].astype(float)
-        k, m = rows.shape[0], len(children)
-        remainder = counts[:, -1] - counts[:, :-1].sum(axis=1)
-        n_remainder = n[-1] - n[:-1].sum()
-        has_remainder = bool(np.any(remainder != 0) or n_remainder != 0)
-        # Cells: option rows × (children, remainder, parent), then the n row.
-        width = m + 2
-        values = np.zeros((k + 1, width))
-        values[:k, :m] = counts[:, :-1]
-        values[:k, m] = remainder
-        values[:k, m + 1] = counts[:, -1]
-        values[k, :m] = n[:-1]
-        values[k, m] = n_remainder
-        values[k, m + 1] = n[-1]
-        equations = []
-        for r in range(k):
+    rows = np.column_stack([child.rows(children).T, parent.rows(np.array([p]))[0][:, None]])  # options × (children + parent)
+    counts = table["count"][rows].astype(float)
+    n = table["n"][rows[0]].astype(float)
+    k, m = rows.shape[0], len(children)
+    remainder = counts[:, -1] - counts[:, :-1].sum(axis=1)
+    n_remainder = n[-1] - n[:-1].sum()
+    has_remainder = bool(np.any(remainder != 0) or n_remainder != 0)
+    # Cells: option rows × (children, remainder, parent), then the n row.
+    width = m + 2
+    values = np.zeros((k + 1, width))
+    values[:k, :m] = counts[:, :-1]
+    values[:k, m] = remainder
+    values[:k, m + 1] = counts[:, -1]
+    values[k, :m] = n[:-1]
+    values[k, m] = n_remainder
+    values[k, m + 1] = n[-1]
+    equations = []
+    for r in range(k):
+        eq = np.zeros((k + 1, width))
+        eq[r, :m + 1] = 1.0
+        eq[r, m + 1] = -1.0
+        equations.append(eq.ravel())
+    if child.exclusive:
+        for c in range(width):
             eq = np.zeros((k + 1, width))
-            eq[r, :m + 1] = 1.0
-            eq[r, m + 1] = -1.0
+            eq[:k, c] = 1.0
+            eq[k, c] = -1.0
             equations.append(eq.ravel())
-        if child.exclusive:
-            for c in range(width):
-                eq = np.zeros((k + 1, width))
-                eq[:k, c] = 1.0
-                eq[k, c] = -1.0
-                equations.append(eq.ravel())
-        hidden = np.zeros((k + 1, width), dtype=bool)
-        hidden[:k, m] = True
-        if not has_remainder:
-            hidden[:, m] = False
-        protected = np.zeros((k + 1, width), dtype=bool)
-        protected[k, :] = True
-        protected[:, m] |= not has_remainder
-        is_total = np.zeros((k + 1, width), dtype=bool)
-        is_total[:, m + 1] = True
-        primary = np.zeros((k + 1, width), dtype=bool)
-        shown_rows = np.full((k + 1, width), -1, dtype=np.int64)
-        shown_rows[:k, :m] = rows[:, :-1]
-        shown_rows[:k, m + 1] = rows[:, -1]
-        real = shown_rows >= 0
-        primary[real] = flags[shown_rows[real]] != ""
-        mask = complementary_suppression(values.ravel(), primary.ravel(), np.array(equations),
-                                         hidden=hidden.ravel(), is_total=is_total.ravel(),
-                                         protected=protected.ravel()).reshape(k + 1, width)
-        new = mask & real & ~primary
-        if new.any():
-            flags[shown_rows[new]] = COMPLEMENTARY
-            changed = True
-    return changed
+    hidden = np.zeros((k + 1, width), dtype=bool)
+    hidden[:k, m] = True
+    if not has_remainder:
+        hidden[:, m] = False
+    protected = np.zeros((k + 1, width), dtype=bool)
+    protected[k, :] = True
+    protected[:, m] |= not has_remainder
+    is_total = np.zeros((k + 1, width), dtype=bool)
+    is_total[:, m + 1] = True
+    primary = np.zeros((k + 1, width), dtype=bool)
+    shown_rows = np.full((k + 1, width), -1, dtype=np.int64)
+    shown_rows[:k, :m] = rows[:, :-1]
+    shown_rows[:k, m + 1] = rows[:, -1]
+    real = shown_rows >= 0
+    primary[real] = flags[shown_rows[real]] != ""
+    mask = complementary_suppression(values.ravel(), primary.ravel(), np.array(equations),
+                                     hidden=hidden.ravel(), is_total=is_total.ravel(),
+                                     protected=protected.ravel()).reshape(k + 1, width)
+    new = mask & real & ~primary
+    flags[shown_rows[new]] = COMPLEMENTARY
+    return shown_rows[new].tolist()
