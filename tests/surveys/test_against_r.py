@@ -1,6 +1,6 @@
 """Agreement with R's survey package (Lumley), without running R.
 
-``reference/reference.R`` computed the committed ``reference_*.csv`` from the
+``reference/reference.R`` computed the committed ``reference_*.csv(.gz)`` from the
 data that ``reference/generate_reference_data.py`` writes: stratified SRS with
 fpc, ``postStratify`` (population cells) or ``rake`` (margins only), ``svymean``,
 ``svyciprop(method="logit")``, ``svyratio`` + ``svycontrast`` for the total
@@ -15,6 +15,7 @@ tolerance, not on the exact weighted share); against ``method="xlogit"``
 """
 
 import csv
+import gzip
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ SE_TOLERANCE = 1e-6
 
 
 def _reference_rows(scenario):
-    with open(REFERENCE / "reference_values.csv", encoding="utf-8") as handle:
+    with gzip.open(REFERENCE / "reference_values.csv.gz", "rt", encoding="utf-8") as handle:
         return [row for row in csv.DictReader(handle) if row["scenario"] == scenario]
 
 

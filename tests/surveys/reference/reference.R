@@ -1,6 +1,6 @@
 # Reference values for the survey estimation engine, computed with R's survey
 # package (Lumley).  Reads responses.csv, population_cells.csv and
-# population_margins.csv beside this script and writes reference_values.csv,
+# population_margins.csv beside this script and writes reference_values.csv.gz,
 # reference_weights.csv and reference_quantiles.csv.
 #
 #   Rscript tests/surveys/reference/reference.R
@@ -269,7 +269,10 @@ for (scenario in names(designs)) {
   }
 }
 
-write.csv(do.call(rbind, out), "reference_values.csv", row.names = FALSE, quote = TRUE, fileEncoding = "UTF-8")
+# Compressed to keep the committed reference small.
+connection <- gzfile("reference_values.csv.gz", "w", encoding = "UTF-8")
+write.csv(do.call(rbind, out), connection, row.names = FALSE, quote = TRUE)
+close(connection)
 
 dfs <- c(1, 2, 3, 4, 5, 7, 10, 29, 30, 72, 100, 999, 4999, 5000, 12345, 99999, 1e6, 1e9)
 write.csv(data.frame(df = dfs, q975 = num(qt(0.975, dfs))), "reference_quantiles.csv", row.names = FALSE, quote = FALSE)
