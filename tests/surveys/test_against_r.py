@@ -8,7 +8,7 @@ problem index and the year-on-year change, ``degf`` for the t quantiles.
 
 Tolerances: estimates 1e-9 relative; standard errors and interval bounds 1e-6
 relative.  Observed: estimates ≤ 3e-13, standard errors ≤ 1e-10 (raked: R
-projects with ten passes, here to convergence), logit bounds ≤ 5e-8 (R's
+projects with ten passes, here to convergence), logit bounds ≤ 1e-7 (R's
 interval is centred on the logistic fit, which stops at glm's 1e-8 deviance
 tolerance, not on the exact weighted share); against ``method="xlogit"``
 (the same interval without the fit) ≤ 1e-12.
@@ -108,7 +108,7 @@ def test_it_matches_r_confidence_intervals_inside_zero_and_one(scenario):
             assert _relative(table[column][i], float(row[column])) < SE_TOLERANCE, (column, row)
         checked += 1
     assert checked > 1000
-    assert diverged <= 5
+    assert diverged == 1  # Föllinge 2023, oro = bilbrand (post-stratified design)
 
 
 def test_it_uses_exact_binomial_bounds_where_r_logit_fit_diverges(scenario):
