@@ -108,7 +108,7 @@ def test_it_matches_r_confidence_intervals_inside_zero_and_one(scenario):
             assert _relative(table[column][i], float(row[column])) < SE_TOLERANCE, (column, row)
         checked += 1
     assert checked > 1000
-    assert diverged == 1  # Föllinge 2023, oro = bilbrand (post-stratified design)
+    assert diverged <= 1  # Föllinge 2023, oro = bilbrand, in the post-stratified design
 
 
 def test_it_uses_exact_binomial_bounds_where_r_logit_fit_diverges(scenario):
