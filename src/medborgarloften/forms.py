@@ -8,3 +8,12 @@ def posted(request):
     submitted") when a POST arrives with no fields at all.
     """
     return request.POST if request.method == "POST" else None
+
+
+def add_service_errors(form, error):
+    """Show a service's ValidationError on ``form``: on its field if the form has it, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -34,3 +34,9 @@ class MembersTests(CastTestCase):
             self.assertEqual(self.client.get(self.url()).status_code, 403)
         self.client.force_login(self.ostersund_admin)
         self.assertEqual(self.client.get(self.url(self.berg_municipality)).status_code, 403)
+
+    def test_a_signatory_needs_a_title(self):
+        self.client.force_login(self.ostersund_admin)
+        response = self.client.post(self.url(), {"username": self.outsider.username, "role": "signatory", "title": ""})
+        self.assertContains(response, "Ange undertecknarens titel")
+        self.assertFalse(self.outsider.memberships.exists())

@@ -177,3 +177,14 @@ class SecurityTests(TestCase):
     def test_passwords_are_hashed_with_scrypt(self):
         person = Person.objects.create_user("someone", password="ett långt lösenord")
         self.assertTrue(person.password.startswith("scrypt$"))
+
+
+class WithdrawnPromiseTests(DemoTestCase):
+    def test_a_promise_withdrawn_after_publication_stays_readable_but_no_longer_counts(self):
+        signatory = Person.objects.get(username="kso.ostersund")
+        services.withdraw_promise(self.promise_2017, by=signatory, reason="Ersätts av en gemensam plan för hela länet.")
+        page = self.client.get(self.promise_2017.get_absolute_url())
+        self.assertContains(page, "Det här medborgarlöftet har återkallats.")
+        self.assertContains(page, "Ersätts av en gemensam plan för hela länet.")
+        county = self.client.get(self.jamtland.get_absolute_url())
+        self.assertContains(county, "7 av 8 kommuner har undertecknat sina medborgarlöften för 2017.")

@@ -38,6 +38,11 @@ def add_member(organisation, *, by, username, role, title="", first_name="", las
             person.full_clean()
             person.save()
             record_change(person, actor=by, action="person.created", changes={"organisation": organisation.name})
+        if role == Membership.Role.SIGNATORY and not title.strip():
+            # The title is printed beside every signature the person gives.
+            raise ValidationError(
+                {"title": ValidationError(_("Give the signatory's title, as it will be printed beside the signature."), code="title_required")}
+            )
         if Membership.objects.on().filter(person=person, organisation=organisation, role=role).exists():
             raise ValidationError(_("%(person)s already has this role here."), code="duplicate", params={"person": str(person)})
         membership = Membership(person=person, organisation=organisation, role=role, title=title.strip(),

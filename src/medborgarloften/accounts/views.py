@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
 from medborgarloften.areas.models import Organisation
-from medborgarloften.forms import posted
+from medborgarloften.forms import add_service_errors, posted
 
 from . import services
 from .forms import MemberForm
@@ -60,7 +60,7 @@ def members(request, pk):
         try:
             membership, password = services.add_member(organisation, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(person)s was added.") % {"person": membership.person})
             if password:

@@ -37,6 +37,11 @@ class CollaborationAgreement(models.Model):
         return self.title
 
 
+def public_promise_filter():
+    """Return the Q for promises residents may read: published, superseded, or withdrawn after publication."""
+    return Q(state__in=Promise.PUBLIC_STATES) | Q(state=Promise.State.WITHDRAWN, published_at__isnull=False)
+
+
 class Promise(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -50,6 +55,9 @@ class Promise(models.Model):
     # States whose text may still be changed (a change after sending for
     # signing makes a new version).
     EDITABLE_STATES = (State.DRAFT, State.APPROVED, State.AWAITING_SIGNATURES, State.SIGNED)
+    # States in which a promise is in force or was, and so counts on the
+    # county pages; a promise withdrawn after publication stays readable (with
+    # the reason) but no longer counts.
     PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED)
 
     title = models.CharField(_("title"), max_length=200)
@@ -108,7 +116,7 @@ class Promise(models.Model):
 
     @property
     def is_public(self):
-        return self.state in self.PUBLIC_STATES
+        return self.state in self.PUBLIC_STATES or (self.state == self.State.WITHDRAWN and self.published_at is not None)
 
     def covers_year(self, year):
         return self.valid_from.year <= year and (self.ends_on is None or self.ends_on.year >= year)

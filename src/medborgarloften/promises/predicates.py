@@ -113,7 +113,10 @@ is_editable = _state_predicate(*Promise.EDITABLE_STATES)
 is_awaiting_signatures = _state_predicate(Promise.State.AWAITING_SIGNATURES)
 is_signed = _state_predicate(Promise.State.SIGNED)
 is_published = _state_predicate(Promise.State.PUBLISHED)
-is_public = _state_predicate(*Promise.PUBLIC_STATES)
+@rules.predicate
+def is_public(person, obj):
+    """Residents may read the promise (published, superseded, or withdrawn after publication)."""
+    return obj is not None and _promise(obj).is_public
 is_withdrawable = _state_predicate(*Promise.EDITABLE_STATES, Promise.State.PUBLISHED)
 
 

@@ -12,7 +12,7 @@ from medborgarloften.accounts.selectors import current_memberships
 from medborgarloften.areas.models import Municipality, Organisation
 from medborgarloften.areas.selectors import municipalities_covered_by
 
-from .models import Activity, CollaborationAgreement, Commitment, Promise, PromiseParty, PromiseVersion, Signature
+from .models import Activity, CollaborationAgreement, public_promise_filter, Commitment, Promise, PromiseParty, PromiseVersion, Signature
 
 PARTY_PREFETCH = Prefetch("parties", queryset=PromiseParty.objects.select_related("organisation"))
 CONTENT_PREFETCHES = (
@@ -133,7 +133,7 @@ def copyable_promises(person):
     """Return promises a new one may start from: any public promise and the person's own."""
     org_ids = {m.organisation_id for m in current_memberships(person)}
     return (
-        Promise.objects.filter(Q(state__in=Promise.PUBLIC_STATES) | Q(parties__organisation_id__in=org_ids))
+        Promise.objects.filter(public_promise_filter() | Q(parties__organisation_id__in=org_ids))
         .distinct()
         .order_by("-valid_from", "title")
     )

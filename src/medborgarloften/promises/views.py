@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import current_memberships
-from medborgarloften.forms import posted
+from medborgarloften.forms import add_service_errors, posted
 
 from . import selectors, services
 from .forms import (
@@ -46,15 +46,6 @@ def _promise_for(request, pk, perm=None):
     return promise
 
 
-def _add_errors(form, error):
-    """Show a service's ValidationError on ``form``: on its field if the form has it, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _run(request, form, action, *, success_message):
     """Call ``action(cleaned_data)`` if ``form`` is valid; return True when it succeeded."""
     if request.method != "POST" or not form.is_valid():
@@ -62,7 +53,7 @@ def _run(request, form, action, *, success_message):
     try:
         action(form.cleaned_data)
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
         return False
     messages.success(request, success_message)
     return True

@@ -6,17 +6,17 @@ from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import swedish_sort_key
-from medborgarloften.promises.models import Promise, PromiseVersion, Signature
+from medborgarloften.promises.models import Promise, PromiseVersion, Signature, public_promise_filter
 from medborgarloften.promises.selectors import CONTENT_PREFETCHES, PARTY_PREFETCH, latest_version, valid_signatures
 
-PUBLIC = Q(state__in=Promise.PUBLIC_STATES)
 SIGNATURES_PREFETCH = Prefetch(
     "versions", queryset=PromiseVersion.objects.prefetch_related(Prefetch("signatures", queryset=Signature.objects.all()))
 )
 
 
 def public_promises():
-    return Promise.objects.filter(PUBLIC)
+    """Return the promises residents may read (including those withdrawn after publication)."""
+    return Promise.objects.filter(public_promise_filter())
 
 
 def signed_on(promise):
@@ -39,7 +39,7 @@ def counties_overview():
 
 def latest_published(*, limit=6):
     return list(
-        public_promises().filter(published_at__isnull=False)
+        Promise.objects.filter(state__in=Promise.PUBLIC_STATES, published_at__isnull=False)
         .prefetch_related("municipalities").order_by("-published_at")[:limit]
     )
 
