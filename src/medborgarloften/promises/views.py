@@ -63,6 +63,20 @@ def _period(data):
     return {"valid_from": data["valid_from"], "valid_to": None if data["until_replaced"] else data["valid_to"]}
 
 
+def _form_page(request, promise, form, title, submit_label, *, warn_new_version=False, **extra):
+    """Show ``form`` on a page of its own (after a rejected POST, with what was typed).
+
+    With ``warn_new_version``, an edit form warns when saving would make a new
+    version and so void the signatures given.
+    """
+    return render(request, "promises/form_page.html", {
+        "promise": promise, "form": form, "title": title, "submit_label": submit_label,
+        "warn_new_version": warn_new_version and promise.state in (
+            Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED),
+        **extra,
+    })
+
+
 @login_required
 def workspace(request):
     return render(request, "promises/workspace.html", {
@@ -93,7 +107,7 @@ def create(request):
 
     if _run(request, form, action, success_message=_("The draft was created.")):
         return redirect(created[0].get_workspace_url())
-    return render(request, "promises/promise_form.html", {"form": form, "creating": True})
+    return _form_page(request, None, form, _("New citizen promise"), _("Create draft"))
 
 
 @login_required
@@ -132,7 +146,7 @@ def edit(request, pk):
 
     if _run(request, form, action, success_message=_("The promise was saved.")):
         return redirect(promise.get_workspace_url())
-    return render(request, "promises/promise_form.html", {"form": form, "promise": promise})
+    return _form_page(request, promise, form, _("Edit promise"), _("Save"), intro=promise.title, warn_new_version=True)
 
 
 def _commitment_values(data):
@@ -149,7 +163,7 @@ def commitment_create(request, pk):
 
     if _run(request, form, action, success_message=_("The commitment was added.")):
         return redirect(promise.get_workspace_url())
-    return render(request, "promises/commitment_form.html", {"form": form, "promise": promise})
+    return _form_page(request, promise, form, _("Add commitment"), _("Save"), intro=promise.title, warn_new_version=True)
 
 
 def _commitment_for(request, pk):
@@ -167,7 +181,7 @@ def commitment_edit(request, pk):
 
     if _run(request, form, action, success_message=_("The commitment was saved.")):
         return redirect(promise.get_workspace_url())
-    return render(request, "promises/commitment_form.html", {"form": form, "promise": promise, "commitment": commitment})
+    return _form_page(request, promise, form, _("Edit commitment"), _("Save"), intro=promise.title, warn_new_version=True)
 
 
 @login_required
@@ -197,7 +211,10 @@ def activity_create(request, pk):
 
     if _run(request, form, action, success_message=_("The activity was added.")):
         return redirect(promise.get_workspace_url())
-    return render(request, "promises/activity_form.html", {"form": form, "promise": promise, "commitment": commitment})
+    return _form_page(
+        request, promise, form, _("Add activity"), _("Save"),
+        intro=_("Commitment: %(name)s") % {"name": commitment.focus_area}, warn_new_version=True,
+    )
 
 
 def _activity_for(request, pk):
@@ -215,9 +232,10 @@ def activity_edit(request, pk):
 
     if _run(request, form, action, success_message=_("The activity was saved.")):
         return redirect(promise.get_workspace_url())
-    return render(request, "promises/activity_form.html", {
-        "form": form, "promise": promise, "commitment": activity.commitment, "activity": activity,
-    })
+    return _form_page(
+        request, promise, form, _("Edit activity"), _("Save"),
+        intro=_("Commitment: %(name)s") % {"name": activity.commitment.focus_area}, warn_new_version=True,
+    )
 
 
 @login_required
@@ -230,13 +248,6 @@ def activity_delete(request, pk):
     return render(request, "promises/confirm_delete.html", {"promise": promise, "object": activity})
 
 
-def _action_page(request, promise, form, title, submit_label, **extra):
-    """Show an action's form on its own page (after a rejected POST, with what was typed)."""
-    return render(request, "promises/action_form.html", {
-        "promise": promise, "form": form, "title": title, "submit_label": submit_label, **extra,
-    })
-
-
 @login_required
 def approve(request, pk):
     promise = _promise_for(request, pk, "promises.approve_promise")
@@ -247,7 +258,7 @@ def approve(request, pk):
 
     if _run(request, form, action, success_message=_("The approval was recorded.")):
         return redirect(promise.get_workspace_url())
-    return _action_page(request, promise, form, _("Record approval by the municipal body"), _("Record approval"))
+    return _form_page(request, promise, form, _("Record approval by the municipal body"), _("Record approval"))
 
 
 @login_required
@@ -279,7 +290,7 @@ def sign(request, pk, number):
 
     if _run(request, form, action, success_message=_("You have signed the promise.")):
         return redirect(promise.get_workspace_url())
-    return _action_page(
+    return _form_page(
         request, promise, form, _("Sign version %(number)s") % {"number": version.number}, _("Sign"),
         version=version, show_body=True,
     )
@@ -309,7 +320,7 @@ def extend(request, pk):
 
     if _run(request, form, action, success_message=_("The promise was extended.")):
         return redirect(promise.get_workspace_url())
-    return _action_page(request, promise, form, _("Extend the promise"), _("Extend"))
+    return _form_page(request, promise, form, _("Extend the promise"), _("Extend"))
 
 
 @login_required
@@ -322,4 +333,4 @@ def withdraw(request, pk):
 
     if _run(request, form, action, success_message=_("The promise was withdrawn.")):
         return redirect(promise.get_workspace_url())
-    return _action_page(request, promise, form, _("Withdraw the promise"), _("Withdraw"))
+    return _form_page(request, promise, form, _("Withdraw the promise"), _("Withdraw"))
