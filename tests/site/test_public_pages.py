@@ -4,7 +4,6 @@ import datetime
 
 from django.core.cache import cache
 from django.test import TestCase, override_settings
-from django.utils import translation
 
 from medborgarloften.accounts.models import Person
 from medborgarloften.areas.models import County, Municipality
@@ -57,10 +56,15 @@ class CountyPageTests(DemoTestCase):
         response = self.client.get(self.jamtland.get_absolute_url() + "?ar=2019")
         self.assertContains(response, "Inget publicerat medborgarlöfte", count=8)
 
-    def test_it_speaks_english_when_asked(self):
-        with translation.override("en"):
-            response = self.client.get(self.jamtland.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    def test_it_speaks_swedish_whatever_the_browser_prefers(self):
+        response = self.client.get(self.jamtland.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        self.assertContains(response, "8 av 8 kommuner har undertecknat")
+        self.assertContains(response, '<html lang="sv">')
+
+    def test_it_speaks_english_when_chosen_with_the_language_switch(self):
+        response = self.client.post("/sprak/", {"language": "en", "next": self.jamtland.get_absolute_url()}, follow=True)
         self.assertContains(response, "8 of 8 municipalities have signed their citizen promises for 2017.")
+        self.assertContains(response, '<html lang="en">')
 
     def test_it_redirects_a_wrong_slug(self):
         response = self.client.get("/lan/23-fel/")

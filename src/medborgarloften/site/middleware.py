@@ -1,6 +1,8 @@
 """Response headers Django's SecurityMiddleware does not set."""
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class SecurityHeadersMiddleware:
@@ -13,4 +15,28 @@ class SecurityHeadersMiddleware:
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        return response
+
+
+class LanguageMiddleware:
+    """Speak Swedish unless the visitor chose another language with the language switch.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, which would
+    show English to most people on an English-language computer; Swedish is the
+    site's language, so only the explicit choice (the language cookie set by
+    ``set_language``) changes it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = code
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", code)
         return response
