@@ -1,3 +1,5 @@
+import datetime
+
 from tests.cast import CastTestCase
 
 
@@ -81,3 +83,17 @@ class DetailTests(CastTestCase):
                                   partners=[self.victim_support])
         with self.assertNumQueries(len(first.captured_queries)):
             self.client.get(url)
+
+
+class WorkspaceQueryCountTests(CastTestCase):
+    def test_workspace_list_costs_the_same_with_more_promises(self):
+        self.client.force_login(self.ostersund_coordinator)
+        # session, person, memberships, promises, their municipalities, their parties
+        with self.assertNumQueries(6):
+            self.client.get("/arbetsyta/")
+        for _ in range(3):
+            self.draft_promise(self.ostersund, self.ostersund_coordinator, partners=[self.victim_support],
+                               valid_from=datetime.date(2020, 1, 1), valid_to=datetime.date(2020, 12, 31))
+        with self.assertNumQueries(6):
+            response = self.client.get("/arbetsyta/")
+        self.assertContains(response, "Medborgarlöften i Östersund 2020", count=3)
