@@ -35,9 +35,15 @@ def _secret_key():
         return key
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+    try:
+        # O_EXCL: of several processes starting at once, exactly one writes the
+        # key, and the file is private from the moment it exists.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(50))
     return key_file.read_text().strip()
 
 
@@ -132,8 +138,14 @@ else:
     # rate limits hold across the demo's gunicorn workers too.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache_table"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Messages live server-side (a one-time password must never travel in a cookie).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 RATELIMIT_ENABLE = _env_bool("RATELIMIT_ENABLE", True)
+# Behind load balancers the client's address is in X-Forwarded-For; TRUSTED_PROXIES
+# says how many proxies append to it, so the address they saw is used.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "medborgarloften.site.middleware.client_ip"
 RATELIMIT_VIEW = "medborgarloften.site.views.ratelimited"
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
 

@@ -2,11 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from medborgarloften.accounts.views import login_rate_limited
+
 urlpatterns = [
     path("", include("medborgarloften.site.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
     path("sprak/", set_language, name="set_language"),
+    # The admin's own sign-in gets the same rate limits as the site's.
+    path("admin/login/", login_rate_limited(admin.site.login)),
     path("admin/", admin.site.urls),
 ]
 

@@ -40,3 +40,18 @@ class MembersTests(CastTestCase):
         response = self.client.post(self.url(), {"username": self.outsider.username, "role": "signatory", "title": ""})
         self.assertContains(response, "Ange undertecknarens titel")
         self.assertFalse(self.outsider.memberships.exists())
+
+    def test_an_administrator_cannot_change_their_own_roles(self):
+        self.client.force_login(self.ostersund_admin)
+        response = self.client.post(self.url(), {"username": self.ostersund_admin.username, "role": "signatory",
+                                                 "title": "Kommunstyrelsens ordförande"})
+        self.assertContains(response, "Du kan inte ändra dina egna roller")
+        self.assertFalse(self.ostersund_admin.memberships.filter(role="signatory").exists())
+
+    def test_ending_a_role_that_already_ended_is_not_found(self):
+        self.client.force_login(self.ostersund_admin)
+        membership = self.former_coordinator.memberships.get()
+        response = self.client.post(f"/konto/medlemskap/{membership.pk}/avsluta/")
+        self.assertEqual(response.status_code, 404)
+        membership.refresh_from_db()
+        self.assertEqual(membership.valid_to.isoformat(), "2017-06-30")

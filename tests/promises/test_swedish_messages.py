@@ -125,7 +125,7 @@ class SwedishMessagesTest(CastTestCase):
 
     def test_withdrawing_without_a_reason(self):
         self.assertSwedish(
-            lambda: services.withdraw_promise(self.ostersund_published, by=self.ostersund_coordinator, reason=""),
+            lambda: services.withdraw_promise(self.ostersund_published, by=self.ostersund_signatory, reason=""),
             "Ange varför löftet dras tillbaka.",
         )
 

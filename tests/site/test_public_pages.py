@@ -192,3 +192,27 @@ class WithdrawnPromiseTests(DemoTestCase):
         self.assertContains(page, "Ersätts av en gemensam plan för hela länet.")
         county = self.client.get(self.jamtland.get_absolute_url())
         self.assertContains(county, "7 av 8 kommuner har undertecknat sina medborgarlöften för 2017.")
+
+
+class AdminTests(TestCase):
+    @override_settings(RATELIMIT_ENABLE=True, LOGIN_RATE="3/m")
+    def test_admin_sign_in_is_rate_limited_too(self):
+        cache.clear()
+        for _ in range(3):
+            self.client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+        response = self.client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+        self.assertEqual(response.status_code, 429)
+
+    def test_admin_changes_are_audited_without_passwords(self):
+        from medborgarloften.audit.models import AuditEntry
+
+        admin = Person.objects.create_superuser("root", password="ett långt lösenord 1")
+        self.client.force_login(admin)
+        self.client.post("/admin/accounts/person/add/", {
+            "username": "ny", "password1": "Ett-Hemligt-Lösen-42", "password2": "Ett-Hemligt-Lösen-42",
+            "usable_password": "true",
+            "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
+        })
+        entry = AuditEntry.objects.get(action="admin.added", target_repr="ny")
+        self.assertEqual(entry.actor, admin)
+        self.assertNotIn("Ett-Hemligt", str(entry.changes))

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from medborgarloften.audit.admin import AuditedAdminMixin
+
 from .models import Membership, Person
 
 
@@ -11,12 +13,12 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(AuditedAdminMixin, UserAdmin):
     inlines = [MembershipInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["person", "organisation", "role", "title", "valid_from", "valid_to"]
     list_filter = ["role", "organisation__kind"]
     search_fields = ["person__username", "person__first_name", "person__last_name", "organisation__name"]

@@ -38,6 +38,10 @@ def add_member(organisation, *, by, username, role, title="", first_name="", las
             person.full_clean()
             person.save()
             record_change(person, actor=by, action="person.created", changes={"organisation": organisation.name})
+        if person.pk == by.pk:
+            # Nobody widens their own rights (an administrator could otherwise
+            # make themselves a signatory and sign for the organisation).
+            raise ValidationError(_("You cannot change your own roles; ask another administrator."), code="own_roles")
         if role == Membership.Role.SIGNATORY and not title.strip():
             # The title is printed beside every signature the person gives.
             raise ValidationError(
@@ -65,8 +69,10 @@ def end_membership(membership, *, by):
     with transaction.atomic():
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        membership.valid_to = yesterday
-        membership.valid_from = min(membership.valid_from, yesterday)
+        # An end already in the past stays as it was: the dated record of who
+        # held which role when must not be rewritten.
+        membership.valid_to = min(membership.valid_to or yesterday, yesterday)
+        membership.valid_from = min(membership.valid_from, membership.valid_to)
         membership.save(update_fields=["valid_from", "valid_to"])
         record_change(membership, actor=by, action="membership.ended",
                       changes={"person": membership.person.username, "role": membership.role, "valid_to": membership.valid_to.isoformat()})

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -18,15 +19,20 @@ from .models import Membership
 
 
 def _login_rate(group, request):
-    from django.conf import settings
-
     return settings.LOGIN_RATE
 
 
-# Limit by address and by the username tried, so neither one client nor a
-# spread-out attack on one account gets unlimited guesses.
-@method_decorator(ratelimit(key="ip", rate=_login_rate, method="POST", block=True), name="post")
-@method_decorator(ratelimit(key="post:username", rate=_login_rate, method="POST", block=True), name="post")
+def login_rate_limited(view):
+    """Limit sign-in POSTs by address and by the username tried.
+
+    Neither one client nor a spread-out attack on one account gets unlimited
+    guesses. Used by the site's sign-in and the admin's.
+    """
+    view = ratelimit(group="login-username", key="post:username", rate=_login_rate, method="POST", block=True)(view)
+    return ratelimit(group="login-ip", key="ip", rate=_login_rate, method="POST", block=True)(view)
+
+
+@method_decorator(login_rate_limited, name="post")
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
@@ -76,7 +82,7 @@ def members(request, pk):
 
 @login_required
 def end_membership(request, pk):
-    membership = get_object_or_404(Membership.objects.select_related("organisation", "person"), pk=pk)
+    membership = get_object_or_404(Membership.objects.on().select_related("organisation", "person"), pk=pk)
     organisation = _organisation_for(request, membership.organisation_id)
     if request.method == "POST":
         services.end_membership(membership, by=request.user)

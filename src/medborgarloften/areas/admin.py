@@ -1,16 +1,18 @@
 from django.contrib import admin
 
+from medborgarloften.audit.admin import AuditedAdminMixin
+
 from .models import County, LocalPoliceArea, LocalPoliceAreaCoverage, Municipality, Organisation, PoliceArea, PoliceRegion
 
 
 @admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
+class CountyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "county"]
     list_filter = ["county"]
     search_fields = ["code", "name"]
@@ -23,18 +25,26 @@ class CoverageInline(admin.TabularInline):
 
 
 @admin.register(LocalPoliceArea)
-class LocalPoliceAreaAdmin(admin.ModelAdmin):
+class LocalPoliceAreaAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "police_area"]
     inlines = [CoverageInline]
 
 
-admin.site.register(PoliceRegion)
-admin.site.register(PoliceArea)
+@admin.register(PoliceRegion, PoliceArea)
+class PoliceStructureAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "partner_kind", "municipality", "local_police_area"]
     list_filter = ["kind", "partner_kind"]
     search_fields = ["name"]
     autocomplete_fields = ["municipality", "operates_in"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A signed version quotes the organisation's name; renaming it would
+        # change the text of promises already signed.
+        if obj is not None and obj.promise_parties.filter(promise__versions__isnull=False).exists():
+            return ["name"]
+        return []

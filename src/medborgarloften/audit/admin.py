@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import AuditEntry
+from .services import record_change
 
 
 @admin.register(AuditEntry)
@@ -19,3 +20,33 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedAdminMixin:
+    """Write an audit entry for every add, change and delete made in the admin (inlines included)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Never copy a password (or its hash) into the log.
+        changes = {field: str(form.cleaned_data.get(field)) for field in form.changed_data if "password" not in field}
+        record_change(obj, actor=request.user, action=f"admin.{'changed' if change else 'added'}", changes=changes)
+
+    def delete_model(self, request, obj):
+        record_change(obj, actor=request.user, action="admin.deleted")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            record_change(obj, actor=request.user, action="admin.deleted")
+        super().delete_queryset(request, queryset)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            record_change(obj, actor=request.user, action="admin.deleted")
+            obj.delete()
+        for obj in instances:
+            added = obj.pk is None
+            obj.save()
+            record_change(obj, actor=request.user, action=f"admin.{'added' if added else 'changed'}")
+        formset.save_m2m()

@@ -1,12 +1,20 @@
 from django.contrib import admin
 
+from medborgarloften.audit.admin import AuditedAdminMixin
+
 from .models import CollaborationAgreement, Promise, PromiseVersion, Signature
 
 
 @admin.register(CollaborationAgreement)
-class CollaborationAgreementAdmin(admin.ModelAdmin):
+class CollaborationAgreementAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "valid_from", "valid_to"]
     filter_horizontal = ["municipalities"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Signed versions quote the agreement's title.
+        if obj is not None and obj.promises.filter(versions__isnull=False).exists():
+            return ["title"]
+        return []
 
 
 # Promises change only through the services (which check rules and write the

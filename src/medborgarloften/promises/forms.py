@@ -87,6 +87,14 @@ class PromiseForm(PeriodMixin, forms.ModelForm):
             self.initial["until_replaced"] = self.instance.valid_to is None
         self.fields["collaboration_agreement"].queryset = agreements_for(self.instance.municipalities.all())
 
+    def clean_collaboration_agreement(self):
+        agreement = self.cleaned_data.get("collaboration_agreement")
+        if agreement and not {m.pk for m in self.instance.municipalities.all()} <= set(
+            agreement.municipalities.values_list("pk", flat=True)
+        ):
+            raise ValidationError(_("The agreement does not cover all the chosen municipalities."), code="agreement_mismatch")
+        return agreement
+
     def _post_clean(self):
         # Model validation runs in the service, which reports it on this form.
         pass

@@ -117,7 +117,6 @@ is_published = _state_predicate(Promise.State.PUBLISHED)
 def is_public(person, obj):
     """Residents may read the promise (published, superseded, or withdrawn after publication)."""
     return obj is not None and _promise(obj).is_public
-is_withdrawable = _state_predicate(*Promise.EDITABLE_STATES, Promise.State.PUBLISHED)
 
 
 @rules.predicate

@@ -19,7 +19,6 @@ from .predicates import (
     is_published,
     is_ready_to_send,
     is_signed,
-    is_withdrawable,
 )
 
 # Anyone sees a published promise; party members and named partners also see drafts.
@@ -35,5 +34,10 @@ rules.add_perm(
 )
 rules.add_perm("promises.publish_promise", (is_party_editor | is_party_signatory) & is_signed)
 rules.add_perm("promises.extend_promise", is_party_editor & is_published)
-rules.add_perm("promises.withdraw_promise", (is_party_editor | is_party_signatory) & is_withdrawable)
+# A draft may be dropped by either party's editors; a published promise was
+# signed by both, so only a signatory may withdraw it.
+rules.add_perm(
+    "promises.withdraw_promise",
+    ((is_party_editor | is_party_signatory) & is_editable) | (is_party_signatory & is_published),
+)
 rules.add_perm("promises.view_audit_log", is_party_member)

@@ -93,7 +93,7 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
 
     parties = []
     for municipality in municipalities:
-        organisation = Organisation.objects.filter(municipality=municipality).first()
+        organisation = Organisation.objects.filter(municipality=municipality, kind=Organisation.Kind.MUNICIPALITY).first()
         if organisation is None:
             raise ValidationError(
                 _("%(municipality)s has no municipal organisation registered."),
@@ -247,12 +247,22 @@ def delete_commitment(commitment, *, by):
         _after_edit(_locked(promise), by=by, action="commitment.deleted", changes={"commitment": name})
 
 
-def _check_partners(partners):
+def _check_partners(partners, promise):
+    """Refuse organisations that are not partners working in the promise's municipalities.
+
+    Being named on an activity lets a partner's members read the drafts, so
+    the choice is checked here and not only in the form.
+    """
+    local = set(partners_for(promise.municipalities.all()).values_list("pk", flat=True))
     for partner in partners:
         if partner.kind != Organisation.Kind.PARTNER:
             raise ValidationError(
                 {"partners": ValidationError(_("%(name)s is not a partner organisation."), code="not_partner", params={"name": partner.name})}
             )
+        if partner.pk not in local:
+            raise ValidationError({"partners": ValidationError(
+                _("%(name)s does not work in the promise's municipalities."), code="partner_elsewhere", params={"name": partner.name},
+            )})
 
 
 def add_activity(commitment, *, by, partners=(), **values):
@@ -264,7 +274,7 @@ def add_activity(commitment, *, by, partners=(), **values):
             values["order"] = max((a.order for a in commitment.activities.all()), default=0) + 1
         activity = Activity(commitment=commitment)
         _changes(activity, ACTIVITY_FIELDS, values)
-        _check_partners(partners)
+        _check_partners(partners, promise)
         if activity.responsible == Activity.Responsible.PARTNERS and not partners:
             raise ValidationError({"partners": ValidationError(_("Choose the partners responsible."), code="partners_required")})
         activity.full_clean()
@@ -282,7 +292,7 @@ def update_activity(activity, *, by, partners=None, **values):
         changes = _changes(activity, ACTIVITY_FIELDS, values)
         if partners is not None:
             partners = list(partners)
-            _check_partners(partners)
+            _check_partners(partners, promise)
             old = sorted(o.name for o in activity.partners.all())
             new = sorted(o.name for o in partners)
             if old != new:
@@ -441,14 +451,19 @@ def publish_promise(promise, *, by):
         promise.published_at = timezone.now()
         promise.save(update_fields=["state", "published_at", "updated_at"])
         # PostgreSQL refuses FOR UPDATE with DISTINCT, so lock by primary key.
-        superseded = list(
+        candidates = list(
             Promise.objects.select_for_update()
             .filter(pk__in=Promise.objects.filter(
                 state=Promise.State.PUBLISHED, valid_to__isnull=True, extended_to__isnull=True,
                 municipalities__in=promise.municipalities.all(), valid_from__lt=promise.valid_from,
             ).exclude(pk=promise.pk).values("pk"))
+            .prefetch_related("municipalities")
             .order_by("pk")
         )
+        # A joint promise is replaced only when the new one covers all its
+        # municipalities; otherwise it still applies to the others.
+        covered = {m.pk for m in promise.municipalities.all()}
+        superseded = [old for old in candidates if {m.pk for m in old.municipalities.all()} <= covered]
         for old in superseded:
             old.state = Promise.State.SUPERSEDED
             old.save(update_fields=["state", "updated_at"])

@@ -1,6 +1,7 @@
 """``medborgarloften demo | serve | setup | load-demo``."""
 
 import os
+import sys
 
 DEMO_PASSWORD = "medborgarlofte-demo"
 
@@ -10,6 +11,7 @@ def register(subparsers):
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--workers", type=int, default=2)
+    demo.add_argument("--force", action="store_true", help="also on a database other than the embedded SQLite")
     demo.set_defaults(func=run_demo, needs_django=True)
 
     serve = subparsers.add_parser("serve", help="run the production HTTP server (gunicorn) on a prepared database")
@@ -21,6 +23,7 @@ def register(subparsers):
     setup.set_defaults(func=run_setup, needs_django=True)
 
     load_demo = subparsers.add_parser("load-demo", help="load the Jämtland demo data into an empty database")
+    load_demo.add_argument("--force", action="store_true", help="also on a database other than the embedded SQLite")
     load_demo.set_defaults(func=run_load_demo, needs_django=True)
 
 
@@ -33,9 +36,27 @@ def run_setup(args=None, *, verbosity=1):
     return 0
 
 
-def run_load_demo(args=None):
+def _refuse_shared_database(force):
+    """Return an error message if the database is not the embedded SQLite and ``force`` is off.
+
+    The demo creates accounts with a published password; it must not land in
+    a production database by mistake.
+    """
+    from django.db import connection
+
+    if connection.vendor != "sqlite" and not force:
+        return ("The demo data (with its published passwords) is only loaded into the embedded SQLite database; "
+                "unset DATABASE_URL, or pass --force to load it into this database anyway.")
+    return None
+
+
+def run_load_demo(args):
     from medborgarloften.demo.load import demo_is_loaded, load_demo
 
+    refusal = _refuse_shared_database(args.force)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
     if demo_is_loaded():
         print("The database already holds data; nothing loaded.")
         return 0
@@ -47,6 +68,10 @@ def run_load_demo(args=None):
 def run_demo(args):
     from medborgarloften.demo.load import DEMO_LOGINS, demo_is_loaded, load_demo
 
+    refusal = _refuse_shared_database(args.force)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
     run_setup(verbosity=0)
     if not demo_is_loaded():
         print("Loading the Jämtland demo data …")

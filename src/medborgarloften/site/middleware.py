@@ -11,7 +11,8 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        # The admin ships inline scripts and styles, so it gets a looser policy.
+        # The admin ships inline scripts and styles that this policy would
+        # block, so it is sent everywhere but there.
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
@@ -40,3 +41,17 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+def client_ip(request):
+    """Return the client's address for rate limits.
+
+    With ``TRUSTED_PROXIES`` = n, the n-th address from the right of
+    X-Forwarded-For is the one the outermost trusted proxy saw (addresses
+    further left are whatever the client claimed).
+    """
+    if settings.TRUSTED_PROXIES:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= settings.TRUSTED_PROXIES:
+            return forwarded[-settings.TRUSTED_PROXIES]
+    return request.META["REMOTE_ADDR"]

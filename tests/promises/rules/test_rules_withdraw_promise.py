@@ -34,7 +34,13 @@ class WithdrawPromiseRuleTest(CastTestCase):
         self.assertOnlyPartiesWithdraw(self.ostersund_signed, self.berg_signed)
 
     def test_published(self):
-        self.assertOnlyPartiesWithdraw(self.ostersund_published, self.berg_published)
+        """Both parties signed it, so only a signatory may withdraw it; their editors may not."""
+        signatories = {
+            self.ostersund_published: ("ostersund_signatory", "lpo_ostersund_chief"),
+            self.berg_published: ("berg_signatory", "lpo_jh_chief"),
+        }
+        for promise, allowed in signatories.items():
+            self.assertPermission(PERM, promise, allowed=allowed, denied=everyone_but(*allowed))
 
     def test_withdrawn(self):
         self.assertPermission(PERM, self.ostersund_withdrawn, allowed=[], denied=everyone_but())

@@ -1,6 +1,6 @@
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from medborgarloften.promises import selectors, services
 from medborgarloften.promises.models import Activity
@@ -70,3 +70,15 @@ class AddActivityTest(CastTestCase):
         for name in ("partner", "berg_coordinator", "lpo_ostersund_chief", "ostersund_viewer", "outsider"):
             with self.subTest(name), self.assertWritesNothing(), self.assertRaises(PermissionDenied):
                 services.add_activity(self.commitment(self.ostersund_draft), by=getattr(self, name), description="Något")
+
+
+class PartnerScopeTest(CastTestCase):
+    def test_it_refuses_a_partner_working_elsewhere(self):
+        from medborgarloften.areas.models import Municipality, Organisation
+
+        malmo_club = Organisation.objects.create(name="Malmö FF", kind="partner", partner_kind="sports_club")
+        malmo_club.operates_in.set([Municipality.objects.get(code="1280")])
+        with self.assertRaises(ValidationError) as raised:
+            services.add_activity(self.ostersund_draft.commitments.get(), by=self.ostersund_coordinator,
+                                  description="Match", partners=[malmo_club])
+        self.assertEqual(raised.exception.error_dict["partners"][0].code, "partner_elsewhere")

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from medborgarloften.promises import services
 from medborgarloften.promises.models import Commitment, Promise, PromiseVersion
-from tests.cast import CastTestCase
+from tests.cast import CastTestCase, person
 
 
 class PublishPromiseTest(CastTestCase):
@@ -77,3 +77,26 @@ class PublishPromiseTest(CastTestCase):
     def test_it_refuses_a_promise_already_published(self):
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.publish_promise(self.ostersund_published, by=self.ostersund_coordinator)
+
+
+class JointPromiseSupersedingTest(CastTestCase):
+    def test_a_joint_promise_still_applies_where_the_new_one_does_not_reach(self):
+        from medborgarloften.areas.models import Organisation
+
+        Organisation.objects.create(name="Bräcke kommun", kind="municipality", municipality=self.bracke)
+        joint = services.create_promise(by=self.community_police, municipalities=[self.ostersund, self.bracke],
+                                        valid_from=datetime.date(2016, 1, 1))
+        commitment = services.add_commitment(joint, by=self.community_police, focus_area="Trafik", pledge="Vi lovar.")
+        services.add_activity(commitment, by=self.community_police, description="Kontroller")
+        joint_version = services.send_promise_for_signing(joint, by=self.community_police)
+        bracke_signatory = person("kso.bracke", "Bo", "Bräcke", (Organisation.objects.get(name="Bräcke kommun"), "signatory", "KSO"))
+        for signatory in (self.ostersund_signatory, self.lpo_ostersund_chief, bracke_signatory):
+            services.sign_promise(joint_version, person=signatory)
+        services.publish_promise(joint, by=self.community_police)
+
+        new = self.draft_promise(self.ostersund, self.ostersund_coordinator, valid_from=datetime.date(2019, 1, 1))
+        self.sign_all(new, self.ostersund_coordinator, [self.ostersund_signatory, self.lpo_ostersund_chief])
+        services.publish_promise(new, by=self.ostersund_coordinator)
+
+        joint.refresh_from_db()
+        self.assertEqual(joint.state, joint.State.PUBLISHED)
