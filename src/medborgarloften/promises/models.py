@@ -79,6 +79,9 @@ class Promise(models.Model):
     )
     approved_by_body = models.CharField(_("approved by"), max_length=200, blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    # SHA-256 of the text the municipal body approved: an edit that changes it
+    # sends the promise back to draft, a follow-up change (status) does not.
+    approved_hash = models.CharField(_("SHA-256 of the approved text"), max_length=64, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
@@ -228,6 +231,11 @@ class Activity(models.Model):
             raise ValidationError({"unit": ValidationError(_("Say what is counted, e.g. traffic checks."), code="unit_required")})
 
 
+def content_hash(content):
+    """Return the SHA-256 (hex) of ``content``'s canonical serialisation."""
+    return hashlib.sha256(canonical_json(content)).hexdigest()
+
+
 def canonical_json(content):
     """Return the canonical byte serialisation of a version's content.
 
@@ -260,7 +268,7 @@ class PromiseVersion(models.Model):
         return f"{self.promise} v{self.number}"
 
     def compute_hash(self):
-        return hashlib.sha256(canonical_json(self.content)).hexdigest()
+        return content_hash(self.content)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

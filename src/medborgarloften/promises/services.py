@@ -21,7 +21,7 @@ from medborgarloften.areas.selectors import partners_for, police_organisation_fo
 from medborgarloften.audit.services import record_change
 
 from . import selectors
-from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature
+from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature, content_hash
 from .predicates import signable_parties
 
 PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "collaboration_agreement")
@@ -173,10 +173,10 @@ def _after_edit(promise, *, by, action, changes):
     earlier versions stay in the history but no longer count. An edit after the
     municipal body approved the text sends it back to draft.
     """
-    if promise.state == Promise.State.APPROVED:
+    if promise.state == Promise.State.APPROVED and content_hash(selectors.promise_content(promise)) != promise.approved_hash:
         promise.state = Promise.State.DRAFT
-        promise.approved_by_body, promise.approved_on = "", None
-        promise.save(update_fields=["state", "approved_by_body", "approved_on", "updated_at"])
+        promise.approved_by_body, promise.approved_on, promise.approved_hash = "", None, ""
+        promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
         changes = {**changes, "state": [Promise.State.APPROVED, Promise.State.DRAFT]}
     elif promise.state in (Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED) and (
         selectors.promise_content(promise) != selectors.latest_version(promise).content
@@ -333,7 +333,8 @@ def approve_promise(promise, *, by, body, approved_on):
             raise ValidationError({"approved_on": ValidationError(_("The approval date cannot be in the future."), code="future")})
         promise.state = Promise.State.APPROVED
         promise.approved_by_body, promise.approved_on = body.strip(), approved_on
-        promise.save(update_fields=["state", "approved_by_body", "approved_on", "updated_at"])
+        promise.approved_hash = content_hash(selectors.promise_content(promise))
+        promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
         record_change(promise, actor=by, action="promise.approved", changes={"body": promise.approved_by_body, "approved_on": approved_on.isoformat()})
     return promise
 

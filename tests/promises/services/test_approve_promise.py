@@ -50,3 +50,20 @@ class ApprovePromiseTest(CastTestCase):
             with self.subTest(promise.state), self.assertWritesNothing(), self.assertRaises(PermissionDenied):
                 services.approve_promise(promise, by=self.ostersund_coordinator, body="Kommunstyrelsen",
                                          approved_on=datetime.date(2017, 11, 20))
+
+
+class EditingAnApprovedPromiseTest(CastTestCase):
+    def activity(self):
+        return self.ostersund_approved.commitments.get().activities.order_by("order").first()
+
+    def test_a_change_to_the_text_sends_it_back_to_draft(self):
+        services.update_activity(self.activity(), by=self.ostersund_coordinator, description="Fler trafikkontroller")
+        promise = Promise.objects.get(pk=self.ostersund_approved.pk)
+        self.assertEqual(promise.state, Promise.State.DRAFT)
+        self.assertEqual(promise.approved_by_body, "")
+
+    def test_a_status_change_keeps_the_approval(self):
+        services.update_activity(self.activity(), by=self.ostersund_coordinator, status="ongoing")
+        promise = Promise.objects.get(pk=self.ostersund_approved.pk)
+        self.assertEqual(promise.state, Promise.State.APPROVED)
+        self.assertEqual(promise.approved_by_body, "Kommunstyrelsen")
