@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .data import AGE_GROUPS, DONT_KNOW, SEXES, UNANSWERED, Responses, official_municipalities
-from .report import COMPLEMENTARY, PRIMARY, ResultTable
+from .report import COMPLEMENTARY, PRIMARY, ResultTable, no_change_columns
 from .suppression import complementary_suppression
 
 OPEN_METHOD = "unweighted, self-selected (open questionnaire)"
@@ -135,10 +135,5 @@ def estimate_open(responses: Responses, *, splits: tuple[str, ...] = SPLITS, min
         "df": np.full(size, -1, dtype=np.int64),
         "method": np.full(size, OPEN_METHOD, dtype=object),
         "suppressed": np.array(columns["suppressed"], dtype=object),
-        "previous_estimate": np.full(size, np.nan),
-        "change": np.full(size, np.nan),
-        "change_se": np.full(size, np.nan),
-        "change_ci_low": np.full(size, np.nan),
-        "change_ci_high": np.full(size, np.nan),
-        "change_significant": np.full(size, None, dtype=object),
+        **no_change_columns(size),
     })

@@ -28,6 +28,18 @@ PRIMARY = "primary"
 COMPLEMENTARY = "complementary"
 
 
+def no_change_columns(size):
+    """Return the year-on-year columns, empty, for ``size`` rows (``compare`` fills them in)."""
+    return {
+        "previous_estimate": np.full(size, np.nan),
+        "change": np.full(size, np.nan),
+        "change_se": np.full(size, np.nan),
+        "change_ci_low": np.full(size, np.nan),
+        "change_ci_high": np.full(size, np.nan),
+        "change_significant": np.full(size, None, dtype=object),
+    }
+
+
 @dataclass
 class ResultTable:
     """Columns of equal length, keyed by the names in :data:`COLUMNS`."""
@@ -138,12 +150,7 @@ def block(
         "df": integers(np.broadcast_to(means.df, (G, k))),
         "method": per_group(method if method is not None else grouping.method),
         "suppressed": np.full(size, "", dtype=object),
-        "previous_estimate": np.full(size, np.nan),
-        "change": np.full(size, np.nan),
-        "change_se": np.full(size, np.nan),
-        "change_ci_low": np.full(size, np.nan),
-        "change_ci_high": np.full(size, np.nan),
-        "change_significant": np.full(size, None, dtype=object),
+        **no_change_columns(size),
     }
     return ResultTable(columns)
 
