@@ -281,6 +281,12 @@ def sign(request, pk, number):
     version = next((v for v in promise.versions.all() if v.number == number), None)
     if version is None:
         raise Http404
+    latest = selectors.latest_version(promise)
+    if version != latest and request.user.has_perm("promises.sign_promiseversion", latest):
+        # An old link (the text changed since it was sent): point to the version to sign now.
+        messages.warning(request, _("The text has changed since version %(old)s; read and sign version %(new)s.")
+                         % {"old": version.number, "new": latest.number})
+        return redirect("promises:sign", pk=promise.pk, number=latest.number)
     if not request.user.has_perm("promises.sign_promiseversion", version):
         raise PermissionDenied
     form = SignForm(posted(request), parties=signable_parties(request.user, version))

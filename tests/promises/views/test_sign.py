@@ -53,3 +53,15 @@ class PublishTests(CastTestCase):
         self.client.force_login(self.ostersund_coordinator)
         response = self.client.post(f"/arbetsyta/medborgarlofte/{self.ostersund_partly_signed.pk}/publicera/")
         self.assertEqual(response.status_code, 403)
+
+
+class StaleSignLinkTests(CastTestCase):
+    def test_an_old_link_leads_to_the_version_to_sign_now(self):
+        from medborgarloften.promises import services
+
+        services.update_promise(self.ostersund_partly_signed, by=self.ostersund_coordinator, situation="Ny text.")
+        self.client.force_login(self.ostersund_signatory)
+        response = self.client.get(f"/arbetsyta/medborgarlofte/{self.ostersund_partly_signed.pk}/version/1/underteckna/",
+                                   follow=True)
+        self.assertRedirects(response, f"/arbetsyta/medborgarlofte/{self.ostersund_partly_signed.pk}/version/2/underteckna/")
+        self.assertContains(response, "Texten har ändrats sedan version 1; läs och underteckna version 2.")
