@@ -1,18 +1,19 @@
-"""Public reads: only published (or superseded) promises, with fixed query counts."""
+"""Public reads: promises residents may see (published, superseded, or withdrawn after publication), with fixed query counts."""
 
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import swedish_sort_key
-from medborgarloften.promises.models import Promise, PromiseVersion, Signature, public_promise_filter
-from medborgarloften.promises.selectors import CONTENT_PREFETCHES, PARTY_PREFETCH, latest_version, valid_signatures
-
-SIGNATURES_PREFETCH = Prefetch(
-    "versions", queryset=PromiseVersion.objects.prefetch_related(Prefetch("signatures", queryset=Signature.objects.all()))
+from medborgarloften.promises.models import Promise, public_promise_filter
+from medborgarloften.promises.selectors import (
+    CONTENT_PREFETCHES,
+    PARTY_PREFETCH,
+    VERSION_PREFETCH,
+    latest_version,
+    valid_signatures,
 )
-
 
 def public_promises():
     """Return the promises residents may read (including those withdrawn after publication)."""
@@ -76,7 +77,7 @@ def county_status(county, *, year=None):
             chosen[municipality_id] = max(current)[1]
     promises = public_promises().in_bulk(set(chosen.values())) if chosen else {}
     if promises:
-        prefetch_related_objects(list(promises.values()), SIGNATURES_PREFETCH)
+        prefetch_related_objects(list(promises.values()), VERSION_PREFETCH)
     rows = []
     for municipality in municipalities:
         promise = promises.get(chosen.get(municipality.pk))
@@ -98,7 +99,7 @@ def municipality_promises(municipality):
     """Return the municipality's public promises, newest first, with signatures loaded."""
     return list(
         public_promises().filter(municipalities=municipality)
-        .prefetch_related("municipalities", PARTY_PREFETCH, SIGNATURES_PREFETCH)
+        .prefetch_related("municipalities", PARTY_PREFETCH, VERSION_PREFETCH)
         .order_by("-valid_from")
     )
 
@@ -106,6 +107,6 @@ def municipality_promises(municipality):
 def public_promise(pk):
     """Return the public promise ``pk`` with its whole content, or raise Http404."""
     try:
-        return public_promises().select_related("collaboration_agreement").prefetch_related(*CONTENT_PREFETCHES, SIGNATURES_PREFETCH, "municipalities__county").get(pk=pk)
+        return public_promises().select_related("collaboration_agreement").prefetch_related(*CONTENT_PREFETCHES, VERSION_PREFETCH, "municipalities__county").get(pk=pk)
     except Promise.DoesNotExist:
         raise Http404 from None
