@@ -7,6 +7,7 @@ Subcommands:
 * ``serve``  run the production HTTP server (gunicorn) for an already
   migrated database (``DATABASE_URL``);
 * ``setup``  migrate, create the cache table and collect static files;
+* ``worker`` run queued background tasks (with ``TASK_BACKEND=database``);
 * ``load-demo``  load the demo data into an empty database;
 * ``survey estimate``  reproduce published survey figures from CSV files;
 * ``manage`` any Django management command (``medborgarloften manage check``).
@@ -21,7 +22,8 @@ import os
 import sys
 
 COMMAND_MODULES = [
-    "medborgarloften.site.cli",
+    "medborgarloften.web.cli",
+    "medborgarloften.demo.cli",
     "medborgarloften.surveys.cli",
 ]
 

@@ -53,10 +53,13 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,l
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 INSTALLED_APPS = [
-    # Base apps every stage of the cycle may use.
+    # Base apps every stage of the cycle may use (README, "Architecture").
+    "medborgarloften.web",
+    "medborgarloften.audit",
     "medborgarloften.areas",
     "medborgarloften.accounts",
-    "medborgarloften.audit",
+    "medborgarloften.scope",
+    "medborgarloften.jobs",
     # Stages of the cycle, earlier before later.
     "medborgarloften.surveys",
     "medborgarloften.promises",
@@ -69,19 +72,21 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "medborgarloften.site.middleware.LanguageMiddleware",
+    "medborgarloften.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "medborgarloften.site.middleware.SecurityHeadersMiddleware",
+    "medborgarloften.web.middleware.SecurityHeadersMiddleware",
     # Turns a blocked rate limit into RATELIMIT_VIEW's "429 Too Many Requests".
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
@@ -100,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "medborgarloften.web.context_processors.navigation",
             ],
         },
     },
@@ -145,9 +151,42 @@ RATELIMIT_ENABLE = _env_bool("RATELIMIT_ENABLE", True)
 # Behind load balancers the client's address is in X-Forwarded-For; TRUSTED_PROXIES
 # says how many proxies append to it, so the address they saw is used.
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-RATELIMIT_IP_META_KEY = "medborgarloften.site.middleware.client_ip"
-RATELIMIT_VIEW = "medborgarloften.site.views.ratelimited"
+RATELIMIT_IP_META_KEY = "medborgarloften.web.middleware.client_ip"
+RATELIMIT_VIEW = "medborgarloften.web.views.ratelimited"
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
+
+# --- Background tasks -----------------------------------------------------
+
+# One mechanism for imports, documents, reminders and text analysis: Django's
+# tasks API. "immediate" runs a task inside the request that enqueues it (the
+# demo, the tests); "database" queues it for ``medborgarloften worker``.
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASK_BACKEND],
+        "QUEUES": [],
+    }
+}
+
+# --- Where records are shown ------------------------------------------------
+
+
+def _public_url(name, **kwargs):
+    from django.urls import reverse
+
+    return reverse(f"site:{name}", kwargs=kwargs)
+
+
+# A record's public page is the public site's business, not its model's: the
+# base apps and earlier stages never name a URL of a later app.
+ABSOLUTE_URL_OVERRIDES = {
+    "areas.county": lambda county: _public_url("county", code=county.code, slug=county.slug),
+    "areas.municipality": lambda m: _public_url("municipality", code=m.code, slug=m.slug),
+    "promises.promise": lambda promise: _public_url("promise", pk=promise.pk),
+}
 
 # --- Authentication -------------------------------------------------------
 
@@ -167,7 +206,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "promises:workspace"
+LOGIN_REDIRECT_URL = "web:workspace"
 LOGOUT_REDIRECT_URL = "site:home"
 
 # --- Security headers -----------------------------------------------------

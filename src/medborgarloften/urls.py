@@ -7,6 +7,8 @@ from medborgarloften.accounts.views import login_rate_limited
 urlpatterns = [
     path("", include("medborgarloften.site.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
+    path("arbetsyta/", include("medborgarloften.web.urls")),
+    path("arbetsyta/jobb/", include("medborgarloften.jobs.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
     path("sprak/", set_language, name="set_language"),
     # The admin's own sign-in gets the same rate limits as the site's.
@@ -14,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler403 = "medborgarloften.site.views.permission_denied"
-handler404 = "medborgarloften.site.views.page_not_found"
-handler500 = "medborgarloften.site.views.server_error"
+handler400 = "medborgarloften.web.views.bad_request"
+handler403 = "medborgarloften.web.views.permission_denied"
+handler404 = "medborgarloften.web.views.page_not_found"
+handler500 = "medborgarloften.web.views.server_error"

@@ -3,6 +3,7 @@ from django.utils import translation
 
 from medborgarloften.areas.models import Municipality, Organisation
 from medborgarloften.promises import selectors
+from medborgarloften.scope.selectors import editable_municipalities
 from medborgarloften.promises.forms import ActivityForm, CommitmentForm, PromiseCreateForm, PromiseForm, SignForm
 from medborgarloften.promises.models import Promise
 from tests.cast import CastTestCase
@@ -86,7 +87,7 @@ class PromiseCreateFormTest(FormTestMixin, CastTestCase):
     def form(self, person, **data):
         return PromiseCreateForm(
             data={"valid_from": "2019-01-01", "valid_to": "2019-12-31", **data},
-            municipalities=selectors.editable_municipalities(person),
+            municipalities=editable_municipalities(person),
             copyable=selectors.copyable_promises(person),
         )
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from medborgarloften.promises import selectors, services
+from medborgarloften.scope.selectors import editable_municipalities
 from medborgarloften.promises.forms import ActivityForm, PromiseCreateForm, PromiseForm, SignForm
 from medborgarloften.promises.models import Commitment, Promise
 from tests.cast import CastTestCase
@@ -146,7 +147,7 @@ class SwedishMessagesTest(CastTestCase):
 
             form = PromiseCreateForm(
                 data={"municipalities": [str(self.berg.pk)], "valid_from": "2019-01-01", "valid_to": "2019-12-31"},
-                municipalities=selectors.editable_municipalities(self.ostersund_coordinator),
+                municipalities=editable_municipalities(self.ostersund_coordinator),
                 copyable=Promise.objects.none(),
             )
             self.assertEqual(form.errors["municipalities"], ["Välj en kommun som du arbetar för."])

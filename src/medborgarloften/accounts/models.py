@@ -4,15 +4,12 @@ A person acts only through a dated membership: for their own organisation and
 the municipalities it covers, in the role the membership gives.
 """
 
-import datetime
-
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.models import Organisation
+from medborgarloften.core.dated import Dated
 
 
 class Person(AbstractUser):
@@ -25,14 +22,7 @@ class Person(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class MembershipQuerySet(models.QuerySet):
-    def on(self, date=None):
-        """Return the memberships in force on ``date`` (today by default)."""
-        date = date or timezone.localdate()
-        return self.filter(Q(valid_from__lte=date), Q(valid_to__isnull=True) | Q(valid_to__gte=date))
-
-
-class Membership(models.Model):
+class Membership(Dated):
     class Role(models.TextChoices):
         EDITOR = "editor", _("Editor")
         SIGNATORY = "signatory", _("Signatory")
@@ -46,21 +36,11 @@ class Membership(models.Model):
         _("title"), max_length=200, blank=True,
         help_text=_("As printed beside a signature, e.g. Chair of the municipal executive board."),
     )
-    valid_from = models.DateField(_("valid from"), default=datetime.date(2015, 1, 1))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-
-    objects = MembershipQuerySet.as_manager()
-
     class Meta:
         ordering = ["organisation__name", "role"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="membership_ends_after_start",
-            ),
-        ]
+        constraints = [Dated.ends_after_start("membership_ends_after_start")]
 
     def __str__(self):
         return f"{self.person} – {self.organisation} ({self.get_role_display()})"

@@ -22,11 +22,6 @@ def current_memberships(person):
     return memberships
 
 
-def organisation_ids_with_role(person, *roles):
-    """Return the ids of organisations where ``person`` holds any of ``roles`` today."""
-    return {m.organisation_id for m in current_memberships(person) if not roles or m.role in roles}
-
-
 def membership_for(person, organisation, role):
     """Return the person's membership in ``organisation`` with ``role`` today, or None."""
     for membership in current_memberships(person):

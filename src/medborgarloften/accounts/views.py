@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
 from medborgarloften.areas.models import Organisation
-from medborgarloften.forms import add_service_errors, posted
+from medborgarloften.core.forms import add_service_errors, posted
 
 from . import services
 from .forms import MemberForm
@@ -44,7 +44,7 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
-    success_url = reverse_lazy("promises:workspace")
+    success_url = reverse_lazy("web:workspace")
 
     def form_valid(self, form):
         messages.success(self.request, gettext_lazy("Your password has been changed."))

@@ -5,13 +5,12 @@ migration. The police structure (region → police area → local police area) i
 dated, because the municipalities a local police area covers change over time.
 """
 
-import datetime
-
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from medborgarloften.core.dated import Dated
 
 
 class County(models.Model):
@@ -30,8 +29,6 @@ class County(models.Model):
     def slug(self):
         return slugify(self.name)
 
-    def get_absolute_url(self):
-        return reverse("site:county", kwargs={"code": self.code, "slug": self.slug})
 
 
 class Municipality(models.Model):
@@ -51,8 +48,6 @@ class Municipality(models.Model):
     def slug(self):
         return slugify(self.name)
 
-    def get_absolute_url(self):
-        return reverse("site:municipality", kwargs={"code": self.code, "slug": self.slug})
 
 
 class PoliceRegion(models.Model):
@@ -96,32 +91,17 @@ class LocalPoliceArea(models.Model):
         return self.name
 
 
-class CoverageQuerySet(models.QuerySet):
-    def on(self, date):
-        """Return the coverages in force on ``date``."""
-        return self.filter(Q(valid_from__lte=date), Q(valid_to__isnull=True) | Q(valid_to__gte=date))
-
-
-class LocalPoliceAreaCoverage(models.Model):
+class LocalPoliceAreaCoverage(Dated):
     """A local police area covers a municipality from one date to another."""
 
     local_police_area = models.ForeignKey(LocalPoliceArea, on_delete=models.CASCADE, related_name="coverages", verbose_name=_("local police area"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="police_coverages", verbose_name=_("municipality"))
-    valid_from = models.DateField(_("valid from"), default=datetime.date(2015, 1, 1))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-
-    objects = CoverageQuerySet.as_manager()
 
     class Meta:
         ordering = ["valid_from"]
         verbose_name = _("local police area coverage")
         verbose_name_plural = _("local police area coverages")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="coverage_ends_after_start",
-            ),
-        ]
+        constraints = [Dated.ends_after_start("coverage_ends_after_start")]
 
     def __str__(self):
         return f"{self.local_police_area} – {self.municipality}"

@@ -17,21 +17,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.models import Municipality, Organisation
+from medborgarloften.core.dated import Dated
 
 
-class CollaborationAgreement(models.Model):
+class CollaborationAgreement(Dated):
     """The collaboration agreement (samverkansöverenskommelse) a promise belongs to."""
 
     title = models.CharField(_("title"), max_length=200)
     municipalities = models.ManyToManyField(Municipality, related_name="collaboration_agreements", verbose_name=_("municipalities"))
     valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True)
 
     class Meta:
         ordering = ["-valid_from", "title"]
         verbose_name = _("collaboration agreement")
         verbose_name_plural = _("collaboration agreements")
+        constraints = [Dated.ends_after_start("agreement_ends_after_start")]
 
     def __str__(self):
         return self.title
@@ -102,8 +103,6 @@ class Promise(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("site:promise", kwargs={"pk": self.pk})
 
     def get_workspace_url(self):
         return reverse("promises:detail", kwargs={"pk": self.pk})

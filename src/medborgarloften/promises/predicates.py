@@ -12,6 +12,7 @@ from medborgarloften.accounts.selectors import current_memberships
 from medborgarloften.areas.models import Organisation
 
 from .models import Promise, PromiseVersion
+from .selectors import signable_parties
 
 
 def _promise(obj):
@@ -75,16 +76,6 @@ def has_unsigned_party(person, version):
     return bool(signable_parties(person, version))
 
 
-def signable_parties(person, version):
-    """Return the signing parties ``person`` may still sign ``version`` for."""
-    signed = {s.party_id for s in version.signatures.all()}
-    signatory_org_ids = {m.organisation_id for m in current_memberships(person) if m.role == Membership.Role.SIGNATORY}
-    return [
-        party for party in version.promise.parties.all()
-        if party.signs and party.pk not in signed and party.organisation_id in signatory_org_ids
-    ]
-
-
 @rules.predicate
 def is_municipality_editor(person, obj):
     """The person is an editor for the municipality party (which records the municipal body's approval)."""
@@ -107,12 +98,13 @@ def _state_predicate(*states):
 
 
 is_draft = _state_predicate(Promise.State.DRAFT)
-is_approvable = _state_predicate(Promise.State.DRAFT)
 is_ready_to_send = _state_predicate(Promise.State.DRAFT, Promise.State.APPROVED)
 is_editable = _state_predicate(*Promise.EDITABLE_STATES)
 is_awaiting_signatures = _state_predicate(Promise.State.AWAITING_SIGNATURES)
 is_signed = _state_predicate(Promise.State.SIGNED)
 is_published = _state_predicate(Promise.State.PUBLISHED)
+
+
 @rules.predicate
 def is_public(person, obj):
     """Residents may read the promise (published, superseded, or withdrawn after publication)."""

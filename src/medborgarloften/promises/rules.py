@@ -2,11 +2,11 @@
 
 import rules
 
-from medborgarloften.accounts.predicates import is_editor
+from medborgarloften.scope.predicates import is_editor_anywhere
 
 from .predicates import (
     has_unsigned_party,
-    is_approvable,
+    is_draft,
     is_awaiting_signatures,
     is_editable,
     is_latest_version,
@@ -23,10 +23,10 @@ from .predicates import (
 
 # Anyone sees a published promise; party members and named partners also see drafts.
 rules.add_perm("promises.view_promise", is_public | is_party_member | is_named_partner)
-# Creating needs an editor role; which municipalities is checked by the form.
-rules.add_perm("promises.add_promise", is_editor)
+# Creating needs an editor role; which municipalities is checked by create_promise.
+rules.add_perm("promises.add_promise", is_editor_anywhere)
 rules.add_perm("promises.change_promise", is_party_editor & is_editable)
-rules.add_perm("promises.approve_promise", is_municipality_editor & is_approvable)
+rules.add_perm("promises.approve_promise", is_municipality_editor & is_draft)
 rules.add_perm("promises.send_promise_for_signing", is_party_editor & is_ready_to_send)
 rules.add_perm(
     "promises.sign_promiseversion",

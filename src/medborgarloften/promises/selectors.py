@@ -4,15 +4,21 @@ Every list here costs a fixed number of queries however many promises,
 commitments or activities there are.
 """
 
-from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import current_memberships
-from medborgarloften.areas.models import Municipality, Organisation
-from medborgarloften.areas.selectors import municipalities_covered_by
 
-from .models import Activity, CollaborationAgreement, public_promise_filter, Commitment, Promise, PromiseParty, PromiseVersion, Signature
+from .models import (
+    Activity,
+    CollaborationAgreement,
+    Commitment,
+    Promise,
+    PromiseParty,
+    PromiseVersion,
+    Signature,
+    public_promise_filter,
+)
 
 PARTY_PREFETCH = Prefetch("parties", queryset=PromiseParty.objects.select_related("organisation"))
 CONTENT_PREFETCHES = (
@@ -56,6 +62,16 @@ def unsigned_parties(promise, version):
     """Return the signing parties that have not validly signed ``version``."""
     signed = {s.party_id for s in valid_signatures(version)}
     return [p for p in promise.parties.all() if p.signs and p.pk not in signed]
+
+
+def signable_parties(person, version):
+    """Return the signing parties ``person`` may still sign ``version`` for (from prefetched parties and signatures)."""
+    signed = {s.party_id for s in version.signatures.all()}
+    signatory_org_ids = {m.organisation_id for m in current_memberships(person) if m.role == Membership.Role.SIGNATORY}
+    return [
+        party for party in version.promise.parties.all()
+        if party.signs and party.pk not in signed and party.organisation_id in signatory_org_ids
+    ]
 
 
 def promise_content(promise):
@@ -107,25 +123,48 @@ def promise_content(promise):
     }
 
 
-def editable_municipalities(person):
-    """Return the municipalities ``person`` may draft promises for today."""
-    ids = set()
-    today = timezone.localdate()
-    for membership in current_memberships(person):
-        organisation = membership.organisation
-        if membership.role == Membership.Role.EDITOR and organisation.kind != Organisation.Kind.PARTNER:
-            ids.update(municipalities_covered_by(organisation, on=today).values_list("pk", flat=True))
-    return Municipality.objects.filter(pk__in=ids).select_related("county").order_by("name")
-
-
 def workspace_promises(person):
-    """Return the promises ``person`` works on: those of their organisations and those naming their organisation as a partner."""
+    """Return the promises ``person`` works on: their organisations' and those naming their organisation as a partner.
+
+    Two indexed subqueries instead of joins with DISTINCT: the database reads
+    only the person's own promises, however many there are in the country.
+    """
     org_ids = {m.organisation_id for m in current_memberships(person)}
-    return (
-        Promise.objects.filter(Q(parties__organisation_id__in=org_ids) | Q(commitments__activities__partners__in=org_ids))
-        .distinct()
-        .prefetch_related("municipalities", PARTY_PREFETCH)
-        .order_by("-valid_from", "title")
+    as_party = PromiseParty.objects.filter(organisation_id__in=org_ids).values("promise_id")
+    as_partner = Activity.partners.through.objects.filter(organisation_id__in=org_ids).values("activity__commitment__promise_id")
+    return Promise.objects.filter(Q(pk__in=as_party) | Q(pk__in=as_partner)).order_by("-valid_from", "title", "pk")
+
+
+def prefetch_for_list(promises):
+    """Load what a list of promises shows (municipalities, parties) in two queries."""
+    prefetch_related_objects(list(promises), "municipalities", PARTY_PREFETCH)
+    return promises
+
+
+def promises_to_sign(person):
+    """Return the promises awaiting a signature ``person`` may give, with what signing needs loaded."""
+    signatory_org_ids = {m.organisation_id for m in current_memberships(person) if m.role == Membership.Role.SIGNATORY}
+    candidates = Promise.objects.filter(
+        state=Promise.State.AWAITING_SIGNATURES,
+        pk__in=PromiseParty.objects.filter(organisation_id__in=signatory_org_ids, signs=True).values("promise_id"),
+    ).prefetch_related("municipalities", PARTY_PREFETCH, VERSION_PREFETCH).order_by("-valid_from", "title")
+    to_sign = []
+    for promise in candidates:
+        version = latest_version(promise)
+        if version is not None and signable_parties(person, version):
+            promise.version_to_sign = version
+            to_sign.append(promise)
+    return to_sign
+
+
+def promises_in_states(person, states, *, roles):
+    """Return the promises in ``states`` where ``person`` holds one of ``roles`` at a signing party."""
+    org_ids = {m.organisation_id for m in current_memberships(person) if m.role in roles}
+    return list(
+        Promise.objects.filter(
+            state__in=states,
+            pk__in=PromiseParty.objects.filter(organisation_id__in=org_ids, signs=True).values("promise_id"),
+        ).prefetch_related("municipalities").order_by("-valid_from", "title")
     )
 
 

@@ -19,10 +19,10 @@ from medborgarloften.accounts.selectors import membership_for
 from medborgarloften.areas.models import Organisation
 from medborgarloften.areas.selectors import partners_for, police_organisation_for
 from medborgarloften.audit.services import record_change
+from medborgarloften.scope.predicates import municipality_ids_for
 
 from . import selectors
 from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature, content_hash
-from .predicates import signable_parties
 
 PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "collaboration_agreement")
 COMMITMENT_FIELDS = ("focus_area", "pledge", "goal", "indicator", "baseline_year", "order")
@@ -85,7 +85,7 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
     (last year's, or another municipality's).
     """
     municipalities = list(municipalities)
-    allowed = set(selectors.editable_municipalities(by).values_list("pk", flat=True))
+    allowed = municipality_ids_for(by, Membership.Role.EDITOR)
     if not by.has_perm("promises.add_promise") or not municipalities or any(m.pk not in allowed for m in municipalities):
         raise PermissionDenied("promises.add_promise")
     if based_on is not None and not by.has_perm("promises.view_promise", based_on):
@@ -402,7 +402,7 @@ def sign_promise(version, *, person, party=None):
         # must still be that text: otherwise something changed behind the version.
         if version.compute_hash() != version.content_hash or selectors.promise_content(promise) != version.content:
             raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
-        candidates = signable_parties(person, version)
+        candidates = selectors.signable_parties(person, version)
         if party is None:
             if len(candidates) != 1:
                 raise ValidationError(_("Choose which party you sign for."), code="party_required")

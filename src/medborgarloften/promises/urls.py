@@ -5,7 +5,7 @@ from . import views
 app_name = "promises"
 
 urlpatterns = [
-    path("", views.workspace, name="workspace"),
+    path("medborgarlofte/", views.promise_list, name="list"),
     path("medborgarlofte/nytt/", views.create, name="create"),
     path("medborgarlofte/<int:pk>/", views.detail, name="detail"),
     path("medborgarlofte/<int:pk>/andra/", views.edit, name="edit"),

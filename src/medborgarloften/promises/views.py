@@ -7,15 +7,15 @@ service, redirect. A rejected form is shown again with what was typed.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from medborgarloften.accounts.models import Membership
-from medborgarloften.accounts.selectors import current_memberships
-from medborgarloften.forms import add_service_errors, posted
+from medborgarloften.core.forms import add_service_errors, posted
+from medborgarloften.scope.selectors import editable_municipalities
 
 from . import selectors, services
 from .forms import (
@@ -30,7 +30,6 @@ from .forms import (
 )
 from .history import promise_history
 from .models import Activity, Commitment, Promise
-from .predicates import signable_parties
 
 
 def _promise_for(request, pk, perm=None):
@@ -77,14 +76,16 @@ def _form_page(request, promise, form, title, submit_label, *, warn_new_version=
     })
 
 
+PAGE_SIZE = 25
+
+
 @login_required
-def workspace(request):
-    return render(request, "promises/workspace.html", {
-        "promises": selectors.workspace_promises(request.user),
-        "can_add": request.user.has_perm("promises.add_promise"),
-        "administered": [
-            m.organisation for m in current_memberships(request.user) if m.role == Membership.Role.ADMINISTRATOR
-        ],
+def promise_list(request):
+    """Every promise the person works on, newest first, a page at a time."""
+    page = Paginator(selectors.workspace_promises(request.user), PAGE_SIZE).get_page(request.GET.get("sida"))
+    selectors.prefetch_for_list(page.object_list)
+    return render(request, "promises/list.html", {
+        "page": page, "promises": page.object_list, "can_add": request.user.has_perm("promises.add_promise"),
     })
 
 
@@ -94,7 +95,7 @@ def create(request):
         raise PermissionDenied
     form = PromiseCreateForm(
         posted(request),
-        municipalities=selectors.editable_municipalities(request.user),
+        municipalities=editable_municipalities(request.user),
         copyable=selectors.copyable_promises(request.user),
     )
     created = []
@@ -289,7 +290,7 @@ def sign(request, pk, number):
         return redirect("promises:sign", pk=promise.pk, number=latest.number)
     if not request.user.has_perm("promises.sign_promiseversion", version):
         raise PermissionDenied
-    form = SignForm(posted(request), parties=signable_parties(request.user, version))
+    form = SignForm(posted(request), parties=selectors.signable_parties(request.user, version))
 
     def action(data):
         services.sign_promise(version, person=request.user, party=data.get("party"))

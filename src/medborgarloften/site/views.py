@@ -67,14 +67,14 @@ def promise(request, pk):
 
 
 def ratelimited(request, exception):
-    return render(request, "site/error.html", {
+    return render(request, "web/error.html", {
         "title": _("Too many attempts"),
         "message": _("You have tried too many times in a short while. Wait a minute and try again."),
     }, status=429)
 
 
 def permission_denied(request, exception):
-    return render(request, "site/error.html", {
+    return render(request, "web/error.html", {
         "title": _("Not allowed"),
         "message": _("You do not have permission to do this."),
     }, status=403)
@@ -88,7 +88,7 @@ def server_error(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "site/error.html", {
+    return render(request, "web/error.html", {
         "title": _("Page not found"),
         "message": _("The page you asked for does not exist or is not public."),
     }, status=404)

@@ -1,34 +1,4 @@
-import datetime
-
 from tests.cast import CastTestCase
-
-
-class WorkspaceTests(CastTestCase):
-    def test_it_requires_sign_in(self):
-        response = self.client.get("/arbetsyta/")
-        self.assertRedirects(response, "/konto/logga-in/?next=/arbetsyta/")
-
-    def test_it_lists_own_organisations_promises_only(self):
-        self.client.force_login(self.berg_coordinator)
-        response = self.client.get("/arbetsyta/")
-        self.assertContains(response, self.berg_draft.get_workspace_url())
-        self.assertNotContains(response, self.ostersund_draft.get_workspace_url())
-
-    def test_partner_sees_promises_naming_it(self):
-        self.client.force_login(self.partner)
-        response = self.client.get("/arbetsyta/")
-        self.assertContains(response, self.ostersund_draft.get_workspace_url())
-        self.assertNotContains(response, self.berg_draft.get_workspace_url())
-        self.assertNotContains(response, "/arbetsyta/medborgarlofte/nytt/")
-
-    def test_editor_is_offered_a_new_promise(self):
-        self.client.force_login(self.ostersund_coordinator)
-        self.assertContains(self.client.get("/arbetsyta/"), "/arbetsyta/medborgarlofte/nytt/")
-
-    def test_administrator_is_offered_the_people_page(self):
-        self.client.force_login(self.ostersund_admin)
-        response = self.client.get("/arbetsyta/")
-        self.assertContains(response, f"/konto/organisation/{self.ostersund_municipality.pk}/medlemmar/")
 
 
 class DetailTests(CastTestCase):
@@ -83,17 +53,3 @@ class DetailTests(CastTestCase):
                                   partners=[self.victim_support])
         with self.assertNumQueries(len(first.captured_queries)):
             self.client.get(url)
-
-
-class WorkspaceQueryCountTests(CastTestCase):
-    def test_workspace_list_costs_the_same_with_more_promises(self):
-        self.client.force_login(self.ostersund_coordinator)
-        # session, person, memberships, promises, their municipalities, their parties
-        with self.assertNumQueries(6):
-            self.client.get("/arbetsyta/")
-        for _ in range(3):
-            self.draft_promise(self.ostersund, self.ostersund_coordinator, partners=[self.victim_support],
-                               valid_from=datetime.date(2020, 1, 1), valid_to=datetime.date(2020, 12, 31))
-        with self.assertNumQueries(6):
-            response = self.client.get("/arbetsyta/")
-        self.assertContains(response, "Medborgarlöften i Östersund 2020", count=3)

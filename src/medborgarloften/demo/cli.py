@@ -1,7 +1,8 @@
-"""``medborgarloften demo | serve | setup | load-demo``."""
+"""``medborgarloften demo | load-demo``: the whole system with Jämtland's demo data, in one command."""
 
-import os
 import sys
+
+from medborgarloften.web.cli import gunicorn, run_setup
 
 DEMO_PASSWORD = "medborgarlofte-demo"
 
@@ -14,26 +15,9 @@ def register(subparsers):
     demo.add_argument("--force", action="store_true", help="also on a database other than the embedded SQLite")
     demo.set_defaults(func=run_demo, needs_django=True)
 
-    serve = subparsers.add_parser("serve", help="run the production HTTP server (gunicorn) on a prepared database")
-    serve.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"), help="address:port (env BIND)")
-    serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")), help="processes (env WEB_CONCURRENCY)")
-    serve.set_defaults(func=run_serve, needs_django=True)
-
-    setup = subparsers.add_parser("setup", help="migrate the database, create the cache table and collect static files")
-    setup.set_defaults(func=run_setup, needs_django=True)
-
     load_demo = subparsers.add_parser("load-demo", help="load the Jämtland demo data into an empty database")
     load_demo.add_argument("--force", action="store_true", help="also on a database other than the embedded SQLite")
     load_demo.set_defaults(func=run_load_demo, needs_django=True)
-
-
-def run_setup(args=None, *, verbosity=1):
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=verbosity)
-    call_command("createcachetable", verbosity=verbosity)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    return 0
 
 
 def _refuse_shared_database(force):
@@ -51,7 +35,7 @@ def _refuse_shared_database(force):
 
 
 def run_load_demo(args):
-    from medborgarloften.demo.load import demo_is_loaded, load_demo
+    from .load import demo_is_loaded, load_demo
 
     refusal = _refuse_shared_database(args.force)
     if refusal:
@@ -66,7 +50,7 @@ def run_load_demo(args):
 
 
 def run_demo(args):
-    from medborgarloften.demo.load import DEMO_LOGINS, demo_is_loaded, load_demo
+    from .load import DEMO_LOGINS, demo_is_loaded, load_demo
 
     refusal = _refuse_shared_database(args.force)
     if refusal:
@@ -84,27 +68,4 @@ def run_demo(args):
         print(f"  {username:<26} {description}")
     print("Stop with Ctrl+C.")
     print(flush=True)
-    return _gunicorn(f"{args.host}:{args.port}", args.workers)
-
-
-def run_serve(args):
-    return _gunicorn(args.bind, args.workers)
-
-
-def _gunicorn(bind, workers):
-    from gunicorn.app.base import BaseApplication
-
-    from medborgarloften.wsgi import application
-
-    class Server(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", bind)
-            self.cfg.set("workers", workers)
-            self.cfg.set("accesslog", os.environ.get("ACCESS_LOG", "-"))
-            self.cfg.set("forwarded_allow_ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"))
-
-        def load(self):
-            return application
-
-    Server().run()
-    return 0
+    return gunicorn(f"{args.host}:{args.port}", args.workers)

@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from medborgarloften.areas.models import LocalPoliceAreaCoverage
-from medborgarloften.promises.selectors import editable_municipalities
+from medborgarloften.scope.selectors import editable_municipalities
 from tests.cast import CastTestCase
 
 
