@@ -7,7 +7,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from medborgarloften.promises import services
-from medborgarloften.web.workspace import Section, register, unregister
+from medborgarloften.web.registry import Section, register, unregister
 from tests.cast import CastTestCase
 
 TEST_TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [Path(__file__).parent / "templates"]}]

@@ -5,6 +5,7 @@ migration. The police structure (region → police area → local police area) i
 dated, because the municipalities a local police area covers change over time.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -114,6 +115,8 @@ class Organisation(models.Model):
         POLICE = "police", _("Police unit")
         MUNICIPALITY = "municipality", _("Municipality")
         PARTNER = "partner", _("Partner organisation")
+        # Its administrators keep the police structure and the register of organisations.
+        NATIONAL = "national", _("National administration")
 
     class PartnerKind(models.TextChoices):
         VICTIM_SUPPORT = "victim_support", _("Victim support")
@@ -164,3 +167,58 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SubArea(models.Model):
+    """A part of a municipality (delområde) that surveys report on and places belong to."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="sub_areas", verbose_name=_("municipality"))
+    name = models.CharField(_("name"), max_length=100)
+    code = models.CharField(_("code"), max_length=20, blank=True, help_text=_("The municipality's own code, if any."))
+
+    class Meta:
+        ordering = ["municipality", "name"]
+        verbose_name = _("sub-area")
+        verbose_name_plural = _("sub-areas")
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="one_sub_area_name_per_municipality")]
+
+    def __str__(self):
+        return self.name
+
+
+class Place(models.Model):
+    """A named place in a municipality (a square, a tunnel, a school yard) that comments, observations and problems point at."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="places", verbose_name=_("municipality"))
+    name = models.CharField(_("name"), max_length=200)
+    sub_area = models.ForeignKey(SubArea, on_delete=models.SET_NULL, null=True, blank=True, related_name="places", verbose_name=_("sub-area"))
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+
+    class Meta:
+        ordering = ["municipality", "name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="one_place_name_per_municipality"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True) | Q(latitude__isnull=False, longitude__isnull=False),
+                name="place_has_both_coordinates_or_none",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=55, latitude__lte=70, longitude__gte=10, longitude__lte=25),
+                name="place_lies_in_sweden",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."), code="half_coordinates")
+        if self.latitude is not None and not (55 <= self.latitude <= 70 and 10 <= self.longitude <= 25):
+            raise ValidationError(_("The coordinates lie outside Sweden."), code="outside_sweden")
+        if self.sub_area_id and self.sub_area.municipality_id != self.municipality_id:
+            raise ValidationError({"sub_area": ValidationError(
+                _("The sub-area belongs to another municipality."), code="sub_area_elsewhere")})

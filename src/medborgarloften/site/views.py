@@ -1,13 +1,13 @@
 """Public pages: everyone may read them, signed in or not."""
 
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.promises.selectors import latest_version, valid_signatures
+from medborgarloften.web.registry import panels_for
 
 from . import selectors
 
@@ -47,6 +47,7 @@ def municipality(request, code, slug):
         "municipality": municipality,
         "local_police_area": local_police_area_for(municipality, on=timezone.localdate()),
         "promises": selectors.municipality_promises(municipality),
+        "panels": panels_for(request, municipality),
         "breadcrumbs": [(municipality.county.get_absolute_url(), municipality.county.name), (None, municipality.name)],
     })
 
@@ -64,31 +65,3 @@ def promise(request, pk):
             (None, promise.title),
         ],
     })
-
-
-def ratelimited(request, exception):
-    return render(request, "web/error.html", {
-        "title": _("Too many attempts"),
-        "message": _("You have tried too many times in a short while. Wait a minute and try again."),
-    }, status=429)
-
-
-def permission_denied(request, exception):
-    return render(request, "web/error.html", {
-        "title": _("Not allowed"),
-        "message": _("You do not have permission to do this."),
-    }, status=403)
-
-
-def server_error(request):
-    # Rendered without a request context: the error may have come from the database or a context processor.
-    from django.template import loader
-
-    return HttpResponseServerError(loader.get_template("500.html").render())
-
-
-def page_not_found(request, exception):
-    return render(request, "web/error.html", {
-        "title": _("Page not found"),
-        "message": _("The page you asked for does not exist or is not public."),
-    }, status=404)

@@ -8,6 +8,7 @@ class WebConfig(AppConfig):
     verbose_name = _("Web base")
 
     def ready(self):
-        # Each app contributes its workspace sections and menu entries in its
-        # own workspace.py, as the admin discovers admin.py: this app imports none.
-        autodiscover_modules("workspace")
+        # Each app contributes its workspace sections, menu entries and public
+        # panels in its own registrations.py, found as the admin finds
+        # admin.py: this app imports none of them.
+        autodiscover_modules("registrations")

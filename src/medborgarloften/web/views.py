@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from .workspace import sections_for
+from .registry import sections_for
 
 
 @login_required

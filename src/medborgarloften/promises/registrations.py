@@ -4,7 +4,7 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.accounts.models import Membership
-from medborgarloften.web.workspace import Link, Section, register, register_link
+from medborgarloften.web.registry import Link, Section, register, register_link
 
 from . import selectors
 from .models import Promise

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.web.workspace import Section, register
+from medborgarloften.web.registry import Section, register
 
 from .models import Membership
 from .selectors import current_memberships

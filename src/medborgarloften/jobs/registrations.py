@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from medborgarloften.web.workspace import Section, register
+from medborgarloften.web.registry import Section, register
 
 from .models import Job
 
