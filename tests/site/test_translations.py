@@ -15,6 +15,10 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "sv" / "LC_MESSAGES"
+# The project catalogue, and one per app that keeps its own (as Django's contrib apps do).
+CATALOGUES = [CATALOGUE] + sorted(
+    path.parent for path in Path(settings.LOCALE_PATHS[0]).parent.glob("*/locale/sv/LC_MESSAGES/django.po")
+)
 UPDATE_HINT = "run scripts/update-translations"
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
@@ -78,25 +82,37 @@ class CatalogueTests(SimpleTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.entries = parse_po((CATALOGUE / "django.po").read_text(encoding="utf-8"))
-        cls.messages = [entry for entry in cls.entries if entry["msgid"] != ""]
+        cls.catalogues = {
+            folder: parse_po((folder / "django.po").read_text(encoding="utf-8")) for folder in CATALOGUES
+        }
+
+    def each_catalogue(self):
+        """Yield (folder, entries, messages) per catalogue, each as a subtest."""
+        for folder, entries in self.catalogues.items():
+            with self.subTest(catalogue=str(folder)):
+                yield folder, entries, [entry for entry in entries if entry["msgid"] != ""]
 
     def test_the_parser_reads_the_whole_catalogue(self):
-        self.assertEqual(self.entries[0]["msgid"], "")
-        self.assertIn("Language: sv", self.entries[0]["msgstr"])
-        self.assertGreater(len(self.messages), 300)
+        entries = self.catalogues[CATALOGUE]
+        self.assertEqual(entries[0]["msgid"], "")
+        self.assertIn("Language: sv", entries[0]["msgstr"])
+        self.assertGreater(len(entries), 300)
+        for folder, entries, _messages in self.each_catalogue():
+            self.assertIn("Language: sv", entries[0]["msgstr"])
 
     def test_every_entry_is_translated(self):
-        untranslated = [entry["msgid"] for entry in self.messages if not all(translations_of(entry))]
-        self.assertEqual(untranslated, [], f"untranslated entries in {CATALOGUE / 'django.po'}")
+        for folder, _entries, messages in self.each_catalogue():
+            untranslated = [entry["msgid"] for entry in messages if not all(translations_of(entry))]
+            self.assertEqual(untranslated, [], f"untranslated entries in {folder / 'django.po'}")
 
     def test_no_entry_is_fuzzy(self):
-        fuzzy = [entry["msgid"] for entry in self.entries if "fuzzy" in entry["flags"]]
-        self.assertEqual(fuzzy, [], "check these guesses by hand and remove their '#, fuzzy' flag")
+        for folder, entries, _messages in self.each_catalogue():
+            fuzzy = [entry["msgid"] for entry in entries if "fuzzy" in entry["flags"]]
+            self.assertEqual(fuzzy, [], f"{folder}: check these guesses by hand and remove their '#, fuzzy' flag")
 
     def test_translations_keep_placeholders_and_html_tags(self):
         broken = []
-        for entry in self.messages:
+        for entry in (e for _folder, _entries, messages in self.each_catalogue() for e in messages):
             for key, value in entry.items():
                 if not key.startswith("msgstr"):
                     continue
@@ -108,14 +124,15 @@ class CatalogueTests(SimpleTestCase):
         self.assertEqual(broken, [])
 
     def test_the_compiled_catalogue_matches_the_po_file(self):
-        with open(CATALOGUE / "django.mo", "rb") as mo_file:
-            compiled = gettext_module.GNUTranslations(mo_file)._catalog
-        compiled = {key: value for key, value in compiled.items() if key != ""}  # "" is the header
-        expected = catalog_from_po(self.entries)
-        self.assertEqual(sorted(map(str, expected.keys() - compiled.keys())), [], f"missing from django.mo: {UPDATE_HINT}")
-        self.assertEqual(sorted(map(str, compiled.keys() - expected.keys())), [], f"stale in django.mo: {UPDATE_HINT}")
-        changed = sorted(str(key) for key in expected if compiled[key] != expected[key])
-        self.assertEqual(changed, [], f"django.mo has older translations: {UPDATE_HINT}")
+        for folder, entries, _messages in self.each_catalogue():
+            with open(folder / "django.mo", "rb") as mo_file:
+                compiled = gettext_module.GNUTranslations(mo_file)._catalog
+            compiled = {key: value for key, value in compiled.items() if key != ""}  # "" is the header
+            expected = catalog_from_po(entries)
+            self.assertEqual(sorted(map(str, expected.keys() - compiled.keys())), [], f"missing from {folder}/django.mo: {UPDATE_HINT}")
+            self.assertEqual(sorted(map(str, compiled.keys() - expected.keys())), [], f"stale in {folder}/django.mo: {UPDATE_HINT}")
+            changed = sorted(str(key) for key in expected if compiled[key] != expected[key])
+            self.assertEqual(changed, [], f"{folder}/django.mo has older translations: {UPDATE_HINT}")
 
 
 class SwedishTextTests(SimpleTestCase):
