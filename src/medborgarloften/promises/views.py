@@ -103,7 +103,8 @@ def create(request):
     def action(data):
         created.append(services.create_promise(
             by=request.user, municipalities=data["municipalities"], title=data["title"],
-            based_on=data["based_on"], collaboration_agreement=data["collaboration_agreement"], **_period(data),
+            based_on=data["based_on"], collaboration_agreement=data["collaboration_agreement"],
+            replaces=data["replaces"], **_period(data),
         ))
 
     if _run(request, form, action, success_message=_("The draft was created.")):
@@ -142,7 +143,8 @@ def edit(request, pk):
     def action(data):
         services.update_promise(
             promise, by=request.user, title=data["title"], situation=data["situation"],
-            follow_up=data["follow_up"], collaboration_agreement=data["collaboration_agreement"], **_period(data),
+            follow_up=data["follow_up"], collaboration_agreement=data["collaboration_agreement"],
+            replaces=data["replaces"], **_period(data),
         )
 
     if _run(request, form, action, success_message=_("The promise was saved.")):

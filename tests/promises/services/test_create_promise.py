@@ -176,3 +176,50 @@ class CreatePromiseTest(CastTestCase):
             by=self.ostersund_coordinator, municipalities=[self.ostersund], valid_from=datetime.date(2019, 1, 1))
         self.assertIsNone(promise.valid_to)
         self.assertIsNone(promise.ends_on)
+
+
+class CreatePromiseRefusesWhatTheFormRefusesTest(CastTestCase):
+    """Each rule the create form shows is the service's, so the admin, commands and imports keep it too."""
+
+    def test_it_refuses_an_agreement_that_does_not_cover_the_municipality(self):
+        from medborgarloften.promises.models import CollaborationAgreement
+
+        agreement = CollaborationAgreement.objects.create(title="SÖK Berg", valid_from=datetime.date(2016, 1, 1))
+        agreement.municipalities.set([self.berg])
+        with self.assertWritesNothing(), self.assertInvalid(
+                "agreement_mismatch", "The agreement does not cover all the chosen municipalities.",
+                field="collaboration_agreement"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    collaboration_agreement=agreement, **YEAR_2019)
+
+    def test_it_refuses_a_period_overlapping_a_published_promise(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "overlaps_published",
+                "The period overlaps the published promise “Medborgarlöften i Östersund 2017”; "
+                "shorten the period or choose that this promise replaces it.", field="replaces"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    valid_from=datetime.date(2017, 7, 1), valid_to=datetime.date(2018, 6, 30))
+
+    def test_it_accepts_the_overlap_when_the_new_promise_replaces_the_old(self):
+        promise = services.create_promise(
+            by=self.ostersund_coordinator, municipalities=[self.ostersund], replaces=[self.ostersund_published],
+            valid_from=datetime.date(2017, 7, 1), valid_to=datetime.date(2018, 6, 30))
+        self.assertEqual(list(promise.replaces.all()), [self.ostersund_published])
+
+    def test_it_refuses_to_replace_another_municipalitys_promise(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "replaces_unrelated",
+                "“Medborgarlöften i Berg 2017” is not a published promise of the same municipality, "
+                "so this one cannot replace it.", field="replaces"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    replaces=[self.berg_published], **YEAR_2019)
+
+    def test_it_refuses_an_implausible_year_without_crashing(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "implausible_date", "Give a date between 1990 and 2100.", field="valid_from"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    valid_from=datetime.date(9998, 1, 1), valid_to=datetime.date(9999, 12, 31))
+
+    def test_it_refuses_a_municipality_the_person_does_not_draft_for(self):
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.berg], **YEAR_2019)
