@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import membership_for
 from medborgarloften.areas.models import Organisation
-from medborgarloften.areas.selectors import partners_for, police_organisation_for
+from medborgarloften.areas.selectors import partners_for, police_organisations_for
 from medborgarloften.audit.services import record_change
 from medborgarloften.scope.predicates import municipality_ids_for
 
@@ -151,16 +151,17 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
             )
         parties.append(organisation)
     for municipality in municipalities:
-        police = police_organisation_for(municipality, on=valid_from) or police_organisation_for(
+        # A divided city (Stockholm, Göteborg, Malmö) has several local police
+        # areas; a promise for the whole municipality is theirs together.
+        police_units = police_organisations_for(municipality, on=valid_from) or police_organisations_for(
             municipality, on=timezone.localdate()
         )
-        if police is None:
+        if not police_units:
             raise ValidationError(
                 _("No local police area covers %(municipality)s."),
                 code="unknown_organisation", params={"municipality": municipality.name},
             )
-        if police not in parties:
-            parties.append(police)
+        parties.extend(police for police in police_units if police not in parties)
 
     promise = Promise(
         title=title or default_title(municipalities, valid_from, valid_to),

@@ -83,7 +83,6 @@ class JointPromiseSupersedingTest(CastTestCase):
     def test_a_joint_promise_still_applies_where_the_new_one_does_not_reach(self):
         from medborgarloften.areas.models import Organisation
 
-        Organisation.objects.create(name="Bräcke kommun", kind="municipality", municipality=self.bracke)
         joint = services.create_promise(by=self.community_police, municipalities=[self.ostersund, self.bracke],
                                         valid_from=datetime.date(2018, 1, 1))
         commitment = services.add_commitment(joint, by=self.community_police, focus_area="Trafik", pledge="Vi lovar.")
