@@ -34,7 +34,9 @@ def demo_is_loaded():
 def load_demo(*, password):
     municipalities = {m.code: m for m in Municipality.objects.filter(county__code="23")}
     police_units = _police_structure(municipalities)
-    organisations = {**police_units, **_municipal_organisations(municipalities), **_partners(municipalities)}
+    national = Organisation.objects.get(kind=Organisation.Kind.NATIONAL)
+    organisations = {**police_units, **_municipal_organisations(municipalities), **_partners(municipalities),
+                     national.name: national}
     people = _people(organisations, password)
     agreement = CollaborationAgreement.objects.create(
         title="Samverkansöverenskommelse mellan Östersunds kommun och lokalpolisområde Östersund 2016–2018",

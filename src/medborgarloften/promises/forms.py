@@ -5,17 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.selectors import partners_for
+from medborgarloften.core.forms import DateInput
 
 from .selectors import agreements_for, replaceable_promises
 
 from .models import Activity, Commitment, Promise
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PeriodMixin:

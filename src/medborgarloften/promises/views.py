@@ -11,6 +11,8 @@ from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -217,7 +219,15 @@ def activity_create(request, pk):
     return _form_page(
         request, promise, form, _("Add activity"), _("Save"),
         intro=_("Commitment: %(name)s") % {"name": commitment.focus_area}, warn_new_version=True,
+        register_partner_url=_register_partner_url(request),
     )
+
+
+def _register_partner_url(request):
+    """Return where to register a missing partner and come back to this form, if the person may."""
+    if not request.user.has_perm("scope.add_partner"):
+        return None
+    return f"{reverse('scope:partner_create')}?{urlencode({'next': request.path})}"
 
 
 def _activity_for(request, pk):
@@ -238,6 +248,7 @@ def activity_edit(request, pk):
     return _form_page(
         request, promise, form, _("Edit activity"), _("Save"),
         intro=_("Commitment: %(name)s") % {"name": activity.commitment.focus_area}, warn_new_version=True,
+        register_partner_url=_register_partner_url(request),
     )
 
 
