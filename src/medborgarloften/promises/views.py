@@ -7,7 +7,6 @@ service, redirect. A rejected form is shown again with what was typed.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.core.forms import add_service_errors, posted
+from medborgarloften.core.pagination import page_of
 from medborgarloften.scope.selectors import editable_municipalities
 
 from . import selectors, services
@@ -84,7 +84,7 @@ PAGE_SIZE = 25
 @login_required
 def promise_list(request):
     """Every promise the person works on, newest first, a page at a time."""
-    page = Paginator(selectors.workspace_promises(request.user), PAGE_SIZE).get_page(request.GET.get("sida"))
+    page = page_of(selectors.workspace_promises(request.user), request.GET.get("sida"), size=PAGE_SIZE)
     selectors.prefetch_for_list(page.object_list)
     return render(request, "promises/list.html", {
         "page": page, "promises": page.object_list, "can_add": request.user.has_perm("promises.add_promise"),
