@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: anonymous public pages are answered from memory before anything else runs (web/pagecache.py).
+    "medborgarloften.web.pagecache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -224,6 +226,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:workspace"
 LOGOUT_REDIRECT_URL = "site:home"
+
+# --- Public page cache ------------------------------------------------------
+
+PUBLIC_PAGE_CACHE = _env_bool("PUBLIC_PAGE_CACHE", True)
+# Never from the store: signed-in areas, forms, the API (which has its own
+# headers), static and uploaded files.
+PUBLIC_PAGE_CACHE_EXCLUDE = ["/arbetsyta/", "/konto/", "/admin/", "/api/", "/static/", "/media/", "/sprak/"]
+# Browsers and a shared cache may keep a page for a second, then revalidate (304).
+PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=1"
 
 # --- Security headers -----------------------------------------------------
 
