@@ -267,6 +267,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 DIALOGUES_MAX_ATTACHMENT_SIZE = int(os.environ.get("DIALOGUES_MAX_ATTACHMENT_SIZE", str(10 * 1024 * 1024)))
 DIALOGUES_MAX_PHOTO_SIZE = int(os.environ.get("DIALOGUES_MAX_PHOTO_SIZE", str(8 * 1024 * 1024)))
 DIALOGUES_MAX_PHOTO_PIXELS = 40_000_000
+# With the immediate backend every task runs inside the request that queues
+# it (one per new comment): its start and end lines are noise there.
+if TASK_BACKEND == "immediate":
+    LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}
 # Retrain the theme suggestions after this many newly confirmed comments.
 DIALOGUES_RETRAIN_EVERY = int(os.environ.get("DIALOGUES_RETRAIN_EVERY", "25"))
 # Residents' comments accepted per address (the form keeps the text when the limit is reached).

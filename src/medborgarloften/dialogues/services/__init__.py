@@ -4,6 +4,11 @@ Each one checks the named rule (else ``PermissionDenied``), checks the state,
 writes inside one transaction after ``full_clean()``, and adds an audit entry
 in the same transaction. Residents' comments (``submit_comment``) need no
 rule: anyone may comment, and the comment waits for moderation.
+
+``full_clean`` runs with ``validate_constraints=False``: every check
+constraint of these models is restated in its ``clean()`` with a message
+(and the database still enforces it), so asking the database once more per
+constraint would only cost a query each.
 """
 
 from .analysis import cluster_comments, start_clustering, start_retraining, train_theme_classifier

@@ -34,15 +34,26 @@ def seed_examples():
         return [(row["text"], set(row["themes"].split("|"))) for row in csv.DictReader(f)]
 
 
+@lru_cache(maxsize=1)
+def seed_texts():
+    """Return the set of texts in the bundled labelled comments."""
+    return frozenset(text for text, _themes in seed_examples())
+
+
 def confirmed_examples():
-    """Return [(text, set of themes)] for every comment whose themes staff confirmed (and that was not rejected)."""
+    """Return [(text, set of themes)] for every comment whose themes staff confirmed (and that was not rejected).
+
+    Comments whose text is one of the bundled examples are left out: the
+    bundled example already teaches the same thing.
+    """
     themes = {}
     for comment_id, theme in CommentTheme.objects.filter(
         comment__themes_confirmed_at__isnull=False,
     ).exclude(comment__status=Comment.Status.REJECTED).values_list("comment_id", "theme"):
         themes.setdefault(comment_id, set()).add(theme)
     texts = dict(Comment.objects.filter(pk__in=themes).values_list("pk", "text"))
-    return [(texts[pk], themes[pk]) for pk in sorted(themes)]
+    seed = seed_texts()
+    return [(texts[pk], themes[pk]) for pk in sorted(themes) if texts[pk] not in seed]
 
 
 @lru_cache(maxsize=1)
