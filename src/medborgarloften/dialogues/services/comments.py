@@ -23,7 +23,7 @@ def consent_text():
     with translation.override(settings.LANGUAGE_CODE):
         return _(
             "I agree that the municipality and the police keep my name and contact details to contact me about "
-            "this comment. They are never published and are removed when the matter is closed."
+            "this comment. Only their staff see them; they are never published."
         )
 
 

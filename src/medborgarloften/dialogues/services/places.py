@@ -23,7 +23,7 @@ def create_place(municipality, *, by, name, sub_area=None, latitude=None, longit
     """Add a named place to ``municipality``; return it."""
     require(by, "dialogues.manage_places", municipality)
     place = Place(municipality=municipality, name=name.strip(), sub_area=sub_area, latitude=latitude, longitude=longitude)
-    place.full_clean(validate_unique=False)
+    place.full_clean(validate_unique=False, validate_constraints=False)
     _check_unique(place)
     with transaction.atomic():
         place.save()
@@ -37,7 +37,7 @@ def update_place(place, *, by, **values):
     if "name" in values:
         values["name"] = values["name"].strip()
     changes = apply_changes(place, values, FIELDS)
-    place.full_clean(validate_unique=False)
+    place.full_clean(validate_unique=False, validate_constraints=False)
     _check_unique(place)
     with transaction.atomic():
         place.save()
