@@ -78,7 +78,8 @@ class ResidentCommentForm(forms.Form):
         self.fields["contact_name"] = forms.CharField(label=_("Name"), required=False, max_length=200)
         self.fields["contact_email"] = forms.EmailField(label=_("E-mail"), required=False)
         self.fields["contact_phone"] = forms.CharField(label=_("Phone"), required=False, max_length=40)
-        self.fields["consent"] = forms.BooleanField(label=consent_text(), required=False)
+        self.fields["consent"] = forms.BooleanField(label=_("Yes, you may keep my contact details"), required=False,
+                                                    help_text=consent_text())
         # A field people never see or fill in; robots filling every field give themselves away.
         self.fields["website"] = forms.CharField(
             label=_("Leave this field empty"), required=False,

@@ -26,7 +26,7 @@ from medborgarloften.scope.themes import Theme
 
 from .models import Attachment, ClusterRun, Comment, CommentTheme, Dialogue, Observation
 
-COMMENT_RELATED = ("place", "dialogue", "municipality")
+COMMENT_RELATED = ("place", "dialogue__municipality", "municipality")
 THEME_PREFETCH = Prefetch("themes", queryset=CommentTheme.objects.order_by("theme"))
 
 

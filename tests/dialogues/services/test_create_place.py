@@ -21,7 +21,7 @@ class PlaceTests(DialoguesTestCase):
         services.create_place(self.berg, by=self.berg_coordinator, name="Stortorget")
 
     def test_coordinates_must_lie_in_sweden(self):
-        with self.assertInvalid("outside_sweden", "The coordinates lie outside Sweden."):
+        with self.assertInvalid("outside_sweden", "The coordinates lie outside Sweden.", field="__all__"):
             services.create_place(self.ostersund, by=self.ostersund_coordinator, name="Paris", latitude=48, longitude=2)
 
     def test_only_the_municipalitys_editors(self):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medborgarloften.audit.services import record_change
@@ -19,12 +19,11 @@ MAX_LENGTH = 5000
 
 
 def consent_text():
-    """Return the consent a resident gives with contact details, in the site's language (it is stored as given)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _(
-            "I agree that the municipality and the police keep my name and contact details to contact me about "
-            "this comment. Only their staff see them; they are never published."
-        )
+    """Return the consent a resident gives with contact details, in the language the form is shown in (it is stored as shown)."""
+    return _(
+        "I agree that the municipality and the police keep my name and contact details to contact me about "
+        "this comment. Only their staff see them; they are never published."
+    )
 
 
 def _check_text(text):
@@ -54,12 +53,13 @@ def submit_comment(municipality, *, text, place=None, latitude=None, longitude=N
     _check_text(text)
     contact = {"contact_name": contact_name.strip(), "contact_email": contact_email.strip(),
                "contact_phone": contact_phone.strip()}
+    errors = {}
     if any(contact.values()) and not consent:
-        raise ValidationError({"consent": ValidationError(
-            _("Tick the box to let us keep your contact details, or leave them out."), code="contact_without_consent")})
+        errors["consent"] = ValidationError(
+            _("Tick the box to let us keep your contact details, or leave them out."), code="contact_without_consent")
     if consent and not any(contact.values()):
-        raise ValidationError({"contact_name": ValidationError(
-            _("Give a name, an e-mail address or a phone number, or untick the box."), code="consent_without_contact")})
+        errors["contact_name"] = ValidationError(
+            _("Give a name, an e-mail address or a phone number, or untick the box."), code="consent_without_contact")
     now = timezone.now()
     dialogue = (
         Dialogue.objects.filter(municipality=municipality, kind=Dialogue.Kind.ONLINE, starts_at__lte=now)
@@ -71,6 +71,14 @@ def submit_comment(municipality, *, text, place=None, latitude=None, longitude=N
         feels_unsafe=feels_unsafe, concerns_crime=concerns_crime, contact_consent=consent_text() if consent else "",
         made_on=timezone.localdate(now), **contact,
     )
+    if errors:
+        # Report every problem at once (the resident fixes them in one go).
+        comment.contact_consent = consent_text()
+        try:
+            comment.full_clean(validate_constraints=False)
+        except ValidationError as error:
+            errors = {**error.update_error_dict({}), **errors}
+        raise ValidationError(errors)
     comment.full_clean(validate_constraints=False)
     with transaction.atomic():
         comment.save()
