@@ -40,7 +40,7 @@ PATTERNS = (
     ("registration", re.compile(r"\b[A-HJ-PR-UW-Z]{3} ?\d{2}[A-HJ-PR-UW-Z0-9]\b")),
     # A first name and a surname: "Anders Svensson", "Lisa Ek" (not "Norra Station", "Ica Torget").
     ("name", re.compile(
-        rf"\b(?!(?:{_PREFIXES}|(?i:{_NOT_FIRST_NAMES}))\b)[{_UPPER}][{_LOWER}]{{1,15}} "
+        rf"\b(?!(?:{_PREFIXES}|(?i:{_NOT_FIRST_NAMES}|{_CUES}))\b)[{_UPPER}][{_LOWER}]{{1,15}} "
         rf"(?![{_UPPER}][{_LOWER}]*(?:{_PLACE_WORDS})\b)[{_UPPER}][{_LOWER}]+\b")),
     # A name introduced as one: "heter Kalle", "grannen Stina", "Ring Maria".
     ("name", re.compile(
