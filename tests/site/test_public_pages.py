@@ -149,8 +149,9 @@ class QueryCountTests(DemoTestCase):
             "home": 4,
             # municipality, county's municipalities, promise links, chosen promises, versions, signatures
             "county": 6,
-            # municipality+county, local police area, promises, municipalities, parties, versions, signatures
-            "municipality": 7,
+            # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
+            # dialogues panel: newest comments, comment and dialogue counts
+            "municipality": 9,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures
             "promise": 9,
         }

@@ -14,8 +14,8 @@ dialogue.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 
 from medborgarloften.accounts.models import Membership
@@ -86,13 +86,20 @@ def public_dialogue(municipality, pk):
         raise Http404 from None
 
 
+def _count_per_municipality(queryset):
+    """Return a subquery counting ``queryset``'s rows for the outer query's municipality (0 when none)."""
+    counted = queryset.filter(municipality=OuterRef("pk")).order_by().values("municipality").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1]), 0)
+
+
 def panel_summary(municipality):
-    """Return {"count", "latest", "dialogues"} of public comments and dialogues for the municipality page (three queries)."""
-    comments = public_comments(municipality).prefetch_related(None)
-    latest = list(comments.select_related("place")[:3])
-    count = comments.count()
-    dialogues = Dialogue.objects.public().filter(municipality=municipality).count()
-    return {"count": count, "latest": latest, "dialogues": dialogues}
+    """Return {"count", "latest", "dialogues"} of public comments and dialogues for the municipality page (two queries)."""
+    latest = list(public_comments(municipality).prefetch_related(None).select_related("place")[:3])
+    counts = Municipality.objects.filter(pk=municipality.pk).values(
+        public_comment_count=_count_per_municipality(Comment.objects.public()),
+        public_dialogue_count=_count_per_municipality(Dialogue.objects.public()),
+    ).get()
+    return {"count": counts["public_comment_count"], "latest": latest, "dialogues": counts["public_dialogue_count"]}
 
 
 # --- lists grouped by place (and the map's data) -----------------------------------
