@@ -13,6 +13,7 @@ import csv
 import datetime
 import random
 
+from django.db.models import Q
 from django.utils import timezone
 
 from medborgarloften.accounts.models import Person
@@ -58,6 +59,7 @@ PLACES = [
 RECORDERS = {"2380": "samordnare.ostersund", "2326": "samordnare.berg", "2305": "kommunpolis.ostersund",
              "2303": "kommunpolis.ostersund"}
 POLICE = {"2380": "Lokalpolisområde Östersund", "2305": "Lokalpolisområde Östersund", "2303": "Lokalpolisområde Östersund"}
+JH_POLICE = "Lokalpolisområde Jämtland/Härjedalen"
 
 MINUTES = """Medborgardialog om tryggheten i Östersunds centrum, Rådhuset, 14 september 2016, kl. 18.00–20.00.
 
@@ -124,7 +126,11 @@ def load_dialogues():
     rng = random.Random(SEED)
     municipalities = {m.code: m for m in Municipality.objects.filter(county__code="23")}
     people = {p.username: p for p in Person.objects.all()}
-    organisations = {o.name: o for o in Organisation.objects.all()}
+    organisations = {o.name: o for o in Organisation.objects.filter(
+        Q(kind=Organisation.Kind.PARTNER) | Q(municipality__county__code="23"))}
+    # Police units by the name of their local police area (the organisation's own name may differ).
+    for unit in Organisation.objects.filter(local_police_area__name__in=set(POLICE.values()) | {JH_POLICE}):
+        organisations[unit.local_police_area.name] = unit
     places = {}
     for code, name, lat, lon, words in PLACES:
         who = people[RECORDERS.get(code, "kommunpolis.jamtland")]
@@ -137,7 +143,7 @@ def load_dialogues():
         who = people[RECORDERS.get(code, "kommunpolis.jamtland")]
         own = [organisations[name] for name in organisations
                if organisations[name].municipality_id == municipality.pk]
-        police = [organisations[POLICE.get(code, "Lokalpolisområde Jämtland/Härjedalen")]]
+        police = [organisations[POLICE.get(code, JH_POLICE)]]
         town = next((p for p in places.values() if p.municipality_id == municipality.pk), None)
         day = datetime.date(2016, 9, 5) + datetime.timedelta(days=3 * index)
         dialogues[code] = [services.create_dialogue(
