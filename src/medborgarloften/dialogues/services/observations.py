@@ -20,11 +20,6 @@ def _check_responsible(responsible):
             _("Choose the municipality, a property owner or the road authority."), code="responsible_national")})
 
 
-def _store_photo(observation, photo):
-    content, _type = stripped_photo(photo)
-    observation.photo.save(content.name, content, save=False)
-
-
 def add_observation(dialogue, *, by, theme, description, place=None, latitude=None, longitude=None, photo=None,
                     responsible=None):
     """Record what a safety walk found; ``photo`` (an upload) is checked and stored without its metadata."""

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from medborgarloften.areas.models import Municipality
+from medborgarloften.scope.themes import Theme
 
 from .. import selectors
 from ..models import Attachment, Observation
@@ -201,7 +202,7 @@ def staff_comments_csv(request):
     comments = selectors.staff_comments(request.user, municipality=municipality).order_by("made_on", "pk")
     header = [_("municipality"), *_public_comment_header(), _("status"), _("comment as received"),
               _("suggested themes"), _("name"), _("e-mail"), _("phone"), _("reason for rejection")]
-    suggested_label = dict(selectors.Theme.choices)
+    suggested_label = dict(Theme.choices)
 
     def rows():
         for c in comments:
