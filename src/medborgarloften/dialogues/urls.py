@@ -39,6 +39,7 @@ urlpatterns = [
     path("arbetsyta/dialoger/synpunkt/<int:pk>/teman/", staff.comment_themes, name="comment_themes"),
     path("arbetsyta/dialoger/synpunkt/<int:pk>/publicera/", staff.approve, name="approve"),
     path("arbetsyta/dialoger/synpunkt/<int:pk>/avvisa/", staff.reject, name="reject"),
+    path("arbetsyta/dialoger/synpunkt/<int:pk>/radera-kontakt/", staff.erase_contact, name="erase_contact"),
     path("arbetsyta/dialoger/observationer/", staff.observation_list, name="observations"),
     path("arbetsyta/dialoger/observationer/export.csv", data.staff_observations_csv, name="staff_observations_csv"),
     path("arbetsyta/dialoger/observation/<int:pk>/", staff.observation_detail, name="observation"),

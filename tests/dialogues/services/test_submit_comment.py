@@ -66,3 +66,16 @@ class SubmitCommentTests(DialoguesTestCase):
         with self.assertRaises(ValidationError) as caught:
             comment.full_clean()
         self.assertIn("contact_consent", caught.exception.error_dict)
+
+
+class EraseContactTests(DialoguesTestCase):
+    def test_an_editor_erases_the_contact_details_and_consent(self):
+        comment = services.submit_comment(self.ostersund, text="Ring mig", contact_email="eva@example.se", consent=True)
+        from django.core.exceptions import PermissionDenied
+
+        with self.assertRaises(PermissionDenied):
+            services.erase_contact(comment, by=self.ostersund_viewer)
+        services.erase_contact(comment, by=self.ostersund_coordinator)
+        comment.refresh_from_db()
+        self.assertEqual((comment.contact_email, comment.contact_consent), ("", ""))
+        self.assertEqual(self.last_audit(comment)[1], "comment.contact_erased")

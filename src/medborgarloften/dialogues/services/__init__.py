@@ -16,6 +16,7 @@ from .comments import (
     analyse_comment,
     approve_comment,
     confirm_themes,
+    erase_contact,
     record_comment,
     reject_comment,
     submit_comment,
@@ -34,7 +35,7 @@ from .places import create_place, update_place
 
 __all__ = [
     "add_attachment", "add_observation", "analyse_comment", "approve_comment", "cluster_comments", "confirm_themes",
-    "create_dialogue", "create_place", "delete_attachment", "record_comment", "reject_comment", "remove_photo",
+    "create_dialogue", "create_place", "delete_attachment", "erase_contact", "record_comment", "reject_comment", "remove_photo",
     "set_checklist", "set_observation_status", "set_participant_counts", "start_clustering", "start_retraining",
     "submit_comment", "train_theme_classifier", "update_comment", "update_dialogue", "update_observation",
     "update_place",

@@ -185,6 +185,18 @@ def reject_comment(comment, *, by, reason):
     return comment
 
 
+def erase_contact(comment, *, by):
+    """Remove the resident's contact details and consent from ``comment`` (once they have been contacted, say)."""
+    require(by, "dialogues.change_comment", comment)
+    if not comment.has_contact:
+        return comment
+    with transaction.atomic():
+        Comment.objects.filter(pk=comment.pk).update(contact_name="", contact_email="", contact_phone="", contact_consent="")
+        comment.contact_name = comment.contact_email = comment.contact_phone = comment.contact_consent = ""
+        record_change(comment, actor=by, action="comment.contact_erased")
+    return comment
+
+
 def _valid_themes(themes):
     themes = sorted(set(themes))
     unknown = [t for t in themes if t not in Theme.values]
@@ -251,4 +263,4 @@ def analyse_comment(comment, *, classifier=None):
 
 
 __all__ = ["submit_comment", "record_comment", "update_comment", "approve_comment", "reject_comment",
-           "confirm_themes", "analyse_comment", "consent_text", "jsonable"]
+           "confirm_themes", "erase_contact", "analyse_comment", "consent_text", "jsonable"]

@@ -131,6 +131,15 @@ def comment_themes(request, pk):
 
 
 @login_required
+@require_POST
+def erase_contact(request, pk):
+    comment = _comment_for(request, pk, "dialogues.change_comment")
+    services.erase_contact(comment, by=request.user)
+    messages.success(request, _("The contact details were erased."))
+    return redirect(comment.get_workspace_url())
+
+
+@login_required
 def moderation_queue(request):
     editor_ids = selectors.editor_municipality_ids(request.user)
     municipalities = [m for m in selectors.staff_municipalities(request.user) if m.pk in editor_ids]
