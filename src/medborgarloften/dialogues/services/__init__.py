@@ -5,10 +5,11 @@ writes inside one transaction after ``full_clean()``, and adds an audit entry
 in the same transaction. Residents' comments (``submit_comment``) need no
 rule: anyone may comment, and the comment waits for moderation.
 
-``full_clean`` runs with ``validate_constraints=False``: every check
-constraint of these models is restated in its ``clean()`` with a message
-(and the database still enforces it), so asking the database once more per
-constraint would only cost a query each.
+``full_clean`` runs with ``validate_constraints=False`` and without
+re-reading the foreign keys the service set from instances it was given
+(``_common.clean``): every check constraint of these models is restated in
+its ``clean()`` with a message (and the database still enforces them all),
+so asking the database again would only cost a query each.
 """
 
 from .analysis import cluster_comments, start_clustering, start_retraining, train_theme_classifier

@@ -81,9 +81,14 @@ def current_suggester():
     return _fallback()
 
 
+@lru_cache(maxsize=1)
+def _seed_digest():
+    return hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+
+
 def _fallback():
     try:
-        return _seed_suggester(hashlib.sha256(SEED_FILE.read_bytes()).hexdigest())
+        return _seed_suggester(_seed_digest())
     except (OSError, ValueError):
         logger.exception("the bundled labelled comments could not be read; suggesting from the lexicon alone")
         return LexiconOnly()

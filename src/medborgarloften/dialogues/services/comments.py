@@ -10,7 +10,7 @@ from medborgarloften.audit.services import record_change
 from medborgarloften.scope.themes import Theme
 
 from ..models import Comment, CommentTheme, Dialogue, ThemeClassifier
-from ._common import apply_changes, jsonable, require
+from ._common import COMMENT_RELATIONS, clean, apply_changes, jsonable, require
 
 LOCATION_FIELDS = ("place", "latitude", "longitude")
 WHEN_FIELDS = ("time_of_day", "weekday", "season", "feels_unsafe", "concerns_crime")
@@ -75,11 +75,11 @@ def submit_comment(municipality, *, text, place=None, latitude=None, longitude=N
         # Report every problem at once (the resident fixes them in one go).
         comment.contact_consent = consent_text()
         try:
-            comment.full_clean(validate_constraints=False)
+            clean(comment, COMMENT_RELATIONS)
         except ValidationError as error:
             errors = {**error.update_error_dict({}), **errors}
         raise ValidationError(errors)
-    comment.full_clean(validate_constraints=False)
+    clean(comment, COMMENT_RELATIONS)
     with transaction.atomic():
         comment.save()
         # No actor, no address: residents are anonymous.
@@ -112,7 +112,7 @@ def record_comment(dialogue, *, by, text, themes=(), publish=True, place=None, l
         comment.moderated_by, comment.moderated_at = by, now
     if themes:
         comment.themes_confirmed_by, comment.themes_confirmed_at = by, now
-    comment.full_clean(validate_constraints=False)
+    clean(comment, COMMENT_RELATIONS)
     with transaction.atomic():
         comment.save()
         CommentTheme.objects.bulk_create(CommentTheme(comment=comment, theme=t) for t in themes)
@@ -134,7 +134,7 @@ def update_comment(comment, *, by, **values):
     for field in ("text", "published_text"):
         if field in changes:
             changes[field] = "…"
-    comment.full_clean(validate_constraints=False)
+    clean(comment, COMMENT_RELATIONS)
     with transaction.atomic():
         comment.save()
         record_change(comment, actor=by, action="comment.changed", changes=changes)
@@ -159,7 +159,7 @@ def approve_comment(comment, *, by, published_text, themes=None):
             raise ValidationError(_("The comment has already been moderated."), code="already_moderated")
         comment.status, comment.published_text = Comment.Status.APPROVED, published_text.strip()
         comment.moderated_by, comment.moderated_at = by, timezone.now()
-        comment.full_clean(validate_constraints=False)
+        clean(comment, COMMENT_RELATIONS)
         comment.save()
         record_change(comment, actor=by, action="comment.approved",
                       changes={"redacted": comment.published_text != comment.text})
@@ -178,7 +178,7 @@ def reject_comment(comment, *, by, reason):
         previous = comment.status
         comment.status, comment.rejection_reason = Comment.Status.REJECTED, reason.strip()
         comment.moderated_by, comment.moderated_at = by, timezone.now()
-        comment.full_clean(validate_constraints=False)
+        clean(comment, COMMENT_RELATIONS)
         comment.save()
         record_change(comment, actor=by, action="comment.rejected",
                       changes={"status": [previous, comment.status], "reason": comment.rejection_reason})

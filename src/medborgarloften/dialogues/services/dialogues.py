@@ -10,7 +10,7 @@ from medborgarloften.audit.services import record_change
 
 from ..files import ATTACHMENT_TYPES, check_upload, max_attachment_size, safe_filename
 from ..models import Attachment, ChecklistItem, Dialogue, ParticipantCount
-from ._common import apply_changes, jsonable, require
+from ._common import DIALOGUE_RELATIONS, clean, apply_changes, jsonable, require
 
 DIALOGUE_FIELDS = ("kind", "title", "starts_at", "ends_at", "place", "location", "participants", "minutes", "route")
 
@@ -48,7 +48,7 @@ def create_dialogue(*, by, municipality, kind, title, starts_at, ends_at=None, p
         municipality=municipality, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place,
         location=location, participants=participants, minutes=minutes, route=route, created_by=by,
     )
-    dialogue.full_clean(validate_constraints=False)
+    clean(dialogue, DIALOGUE_RELATIONS)
     with transaction.atomic():
         dialogue.save()
         dialogue.organisers.set(organisers)
@@ -76,7 +76,7 @@ def update_dialogue(dialogue, *, by, organisers=None, partners=None, **values):
                 _("The safety walk has observations; it cannot become another kind of dialogue."),
                 code="kind_has_observations")})
     changes = apply_changes(dialogue, values, DIALOGUE_FIELDS)
-    dialogue.full_clean(validate_constraints=False)
+    clean(dialogue, DIALOGUE_RELATIONS)
     with transaction.atomic():
         dialogue.save()
         for name, chosen in (("organisers", organisers), ("partners", partners)):

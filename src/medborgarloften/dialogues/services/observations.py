@@ -9,7 +9,7 @@ from medborgarloften.audit.services import record_change
 
 from ..files import stripped_photo
 from ..models import Observation
-from ._common import apply_changes, require
+from ._common import OBSERVATION_RELATIONS, clean, apply_changes, require
 
 FIELDS = ("theme", "description", "place", "latitude", "longitude", "responsible")
 
@@ -29,7 +29,7 @@ def add_observation(dialogue, *, by, theme, description, place=None, latitude=No
         dialogue=dialogue, theme=theme, description=description.strip(), place=place, latitude=latitude,
         longitude=longitude, responsible=responsible, created_by=by,
     )
-    observation.full_clean(exclude=["photo"], validate_constraints=False)
+    clean(observation, OBSERVATION_RELATIONS)
     if photo is not None:
         # Checked before anything is written; stored with the row.
         content, _type = stripped_photo(photo)
@@ -48,7 +48,7 @@ def update_observation(observation, *, by, photo=None, **values):
     if "responsible" in values:
         _check_responsible(values["responsible"])
     changes = apply_changes(observation, values, FIELDS)
-    observation.full_clean(exclude=["photo"], validate_constraints=False)
+    clean(observation, OBSERVATION_RELATIONS)
     old_photo = observation.photo.name if photo is not None else None
     if photo is not None:
         content, _type = stripped_photo(photo)
@@ -87,7 +87,7 @@ def set_observation_status(observation, *, by, status, fixed_on=None, note=""):
         raise ValidationError({"fixed_on": ValidationError(
             _("It cannot have been fixed before the safety walk found it."), code="fixed_before_found")})
     observation.status, observation.fixed_on, observation.status_note = status, fixed_on, note.strip()
-    observation.full_clean(exclude=["photo"], validate_constraints=False)
+    clean(observation, OBSERVATION_RELATIONS)
     with transaction.atomic():
         observation.save()
         record_change(observation, actor=by, action="observation.status_changed",
