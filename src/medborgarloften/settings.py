@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
