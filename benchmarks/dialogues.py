@@ -99,7 +99,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
     setup_django()
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from medborgarloften.dialogues import selectors
     from medborgarloften.dialogues.analysis.classifier import ThemeSuggester
@@ -110,6 +110,7 @@ def main():
     municipality, editor = build(args.comments)
     print(f"built {args.comments} comments in {time.perf_counter() - start:.1f} s")
 
+    override_settings(ALLOWED_HOSTS=["testserver"]).enable()
     client = Client()
     base = f"/kommun/{municipality.code}-{municipality.slug}"
     baseline, _ = measure(client, "/vad-ar-medborgarloften/", args.repeat)

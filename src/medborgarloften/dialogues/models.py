@@ -335,6 +335,8 @@ class Comment(Located):
         ordering = ["-made_on", "-pk"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
+        # The public list and the moderation queue: a municipality's comments in one state, newest first.
+        indexes = [models.Index(fields=["municipality", "status", "-made_on", "-id"], name="comment_by_state_newest")]
         constraints = [
             *_coordinate_constraints("comment"),
             models.CheckConstraint(
