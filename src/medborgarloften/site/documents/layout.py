@@ -125,6 +125,7 @@ class QrCode(Flowable):
 
     def __init__(self, data, size):
         super().__init__()
+        self.data = data
         self.qr = segno.make(data, error="m", micro=False)
         self.size = size
         self.width = self.height = size

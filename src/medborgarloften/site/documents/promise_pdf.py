@@ -113,9 +113,9 @@ def render_promise(source):
         return _render(source)
 
 
-def _render(source):
+def story(source):
+    """Return the flowables of a promise document (call inside ``layout.in_swedish()``)."""
     st = layout.styles()
-    meta = metadata(source)
     content = source["content"]
     version = source["version"]
     story = [
@@ -176,6 +176,12 @@ def _render(source):
         ],
         url=source["urls"]["verify"], sha256=version["sha256"],
     )))
+    return story
+
+
+def _render(source):
+    meta = metadata(source)
+    content, version = source["content"], source["version"]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=layout.A4, leftMargin=layout.MARGIN, rightMargin=layout.MARGIN, topMargin=layout.MARGIN,
@@ -183,5 +189,5 @@ def _render(source):
         creator="Medborgarlöften", lang="sv-SE", initialFontName=layout.REGULAR,
     )
     footer = f"{content.get('title', '')[:70]} · " + _("version %(number)s") % {"number": version["number"]} + f" · SHA-256 {version['sha256'][:16]}…"
-    document.build(story, canvasmaker=layout.numbered_canvas(footer))
+    document.build(story(source), canvasmaker=layout.numbered_canvas(footer))
     return buffer.getvalue()
