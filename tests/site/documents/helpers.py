@@ -57,6 +57,10 @@ class DocumentsTestCase(CastTestCase):
             document = services.issue_document(source, kind=Document.Kind.PROMISE, version=version)
         return Document.objects.get(pk=document.pk)
 
+    def make_current(self, promise):
+        """Let ``promise`` run until a new one is signed, so that it is in force today (its signed text is untouched)."""
+        type(promise).objects.filter(pk=promise.pk).update(valid_to=None)
+
     def register_paper_promise(self):
         """Return Berg's promise for 2019, signed on paper and registered afterwards."""
         promise = self.draft_promise(self.berg, self.berg_coordinator, valid_from=datetime.date(2019, 1, 1),
