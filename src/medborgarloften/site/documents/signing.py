@@ -20,13 +20,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers, timestamps
 
@@ -42,7 +42,7 @@ FIELD_NAME = "Medborgarloften"
 @dataclass(frozen=True)
 class Credentials:
     signer: signers.SimpleSigner
-    certificate: asn1_x509.Certificate
+    certificate: object          # asn1crypto's x509.Certificate, as pyHanko uses it
     fingerprint: str            # SHA-256 of the certificate (DER), hex
     is_demo: bool
 
@@ -80,8 +80,7 @@ def credentials():
 
 def _load(key_path, cert_path, is_demo):
     passphrase = settings.DOCUMENT_SIGNING_PASSPHRASE.encode() or None
-    certificates = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-                    for c in x509.load_pem_x509_certificates(cert_path.read_bytes())]
+    certificates = list(load_certs_from_pemder([str(cert_path)]))
     signer = signers.SimpleSigner.load(str(key_path), str(cert_path), key_passphrase=passphrase)
     if signer is None:
         raise ImproperlyConfigured(f"Could not load the document signing key {key_path} with certificate {cert_path}.")
