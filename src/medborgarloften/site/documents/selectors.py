@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from medborgarloften.followup.selectors import yearly_followup
 from medborgarloften.promises.models import Promise, PromiseVersion, Signature, public_promise_filter
 from medborgarloften.promises.selectors import valid_signatures
 
+from . import sources
 from .models import Document
 
 
@@ -103,7 +105,26 @@ def lookup(sha256):
         result.documents = [issued]
     else:
         result.documents = [d for d in documents if d.kind != Document.Kind.PROMISE and d.content_hash == sha256]
+    for document in result.documents:
+        document.is_current = followup_is_current(document)
     return result
+
+
+def followup_is_current(document):
+    """Return True if the follow-up ``document`` still shows what the yearly follow-up page shows today.
+
+    Rebuilds the document's source from today's data (with the addresses it
+    printed) and compares the hashes; a fixed number of queries.
+    """
+    place = document.municipality or document.county
+    if place is None:
+        return None
+    municipalities = [place] if document.municipality_id else place.municipalities.all()
+    urls = document.source.get("urls", {})
+    base = urls.get("base", "")
+    current = sources.followup_source(place, document.year, yearly_followup(municipalities, document.year),
+                                      base_url=base, url=urls.get("page", "")[len(base):])
+    return sources.source_hash(current) == document.source_hash
 
 
 def last_signed_on(signatures):

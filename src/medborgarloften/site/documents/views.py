@@ -99,25 +99,6 @@ def _limit(request):
         raise Ratelimited
 
 
-def _current(document):
-    """Return True if a follow-up ``document`` still shows what the follow-up pages show today."""
-    place = document.municipality or document.county
-    if place is None:
-        return None
-    municipalities = [place] if document.municipality_id else place.municipalities.all()
-    url = document.source.get("urls", {})
-    page = url.get("page", "")[len(url.get("base", "")):]
-    current = sources.followup_source(place, document.year, yearly_followup(municipalities, document.year),
-                                      base_url=url.get("base", ""), url=page)
-    return sources.source_hash(current) == document.source_hash
-
-
-def _with_currency(lookup):
-    for document in lookup.documents:
-        document.is_current = _current(document)
-    return lookup
-
-
 @csrf_exempt  # Changes nothing: it only reads the uploaded file and answers; no cookie or session is needed.
 def verify(request):
     hash_form = HashForm(request.GET if "sha256" in request.GET else None)
@@ -136,11 +117,11 @@ def verify(request):
                 upload.seek(0)
                 file_check = verification.check_file(upload.read())
                 if file_check.identifier:
-                    lookup = _with_currency(selectors.lookup(file_check.identifier))
+                    lookup = selectors.lookup(file_check.identifier)
     elif hash_form.is_bound:
         _limit(request)
         if hash_form.is_valid():
-            lookup = _with_currency(selectors.lookup(hash_form.cleaned_data["sha256"]))
+            lookup = selectors.lookup(hash_form.cleaned_data["sha256"])
     credentials = verification.signing.credentials()
     response = render(request, "site/documents/verify.html", {
         "hash_form": hash_form, "upload_form": upload_form, "lookup": lookup, "file_check": file_check,

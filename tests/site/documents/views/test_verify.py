@@ -1,10 +1,8 @@
 """The verification page: a hash or an uploaded PDF, answered with the version, its signatures and whether it is in force."""
 
-import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.utils import translation
 
 from medborgarloften.promises import services as promise_services
 from medborgarloften.site.documents import promise_pdf
