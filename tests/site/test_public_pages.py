@@ -151,8 +151,9 @@ class QueryCountTests(DemoTestCase):
             # follow-up: reports per promise, activities per promise, reported statuses
             "county": 9,
             # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
-            # follow-up: reports, activities, statuses; the follow-up panel's years
-            "municipality": 11,
+            # follow-up: reports, activities, statuses; the follow-up panel's years;
+            # dialogues panel: newest comments, comment and dialogue counts
+            "municipality": 13,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures,
             # replaced by; follow-up: reports, entries, indicator values, indicators
             "promise": 14,
