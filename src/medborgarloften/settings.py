@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "medborgarloften.promises",
     "medborgarloften.followup",
     "medborgarloften.site",
+    "medborgarloften.site.documents",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -189,6 +190,26 @@ TASKS = {
         "QUEUES": [],
     }
 }
+
+# --- Signed documents (site.documents) ---------------------------------------
+
+# Rendered PDFs are stored under MEDIA_ROOT/documents/ (MEDIA_ROOT: see the
+# dialogues' block), one file per document and content hash; with several app
+# hosts it must be shared (or STORAGES["default"] an object store). The
+# document views serve them.
+# The platform's signing key and certificate (PEM; the certificate file may go
+# on with its chain). Unset: a self-signed demo certificate is generated into
+# DATA_DIR/signing-demo/ on first use and named as a demo certificate.
+DOCUMENT_SIGNING_KEY = os.environ.get("DOCUMENT_SIGNING_KEY", "")
+DOCUMENT_SIGNING_CERT = os.environ.get("DOCUMENT_SIGNING_CERT", "")
+DOCUMENT_SIGNING_PASSPHRASE = os.environ.get("DOCUMENT_SIGNING_PASSPHRASE", "")
+# An RFC 3161 time-stamping authority: signatures become PAdES B-T instead of B-B.
+DOCUMENT_TIMESTAMP_URL = os.environ.get("DOCUMENT_TIMESTAMP_URL", "")
+# The public address printed in documents (QR code, verification link); unset,
+# the address of the request that first asked for the document.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
+DOCUMENT_UPLOAD_MAX_BYTES = int(os.environ.get("DOCUMENT_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+VERIFY_RATE = os.environ.get("VERIFY_RATE", "30/m")
 
 # --- Where records are shown ------------------------------------------------
 

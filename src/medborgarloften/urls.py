@@ -8,6 +8,7 @@ from medborgarloften.accounts.views import login_rate_limited
 urlpatterns = [
     path("", include("medborgarloften.site.urls")),
     path("", include("medborgarloften.followup.public_urls")),
+    path("", include("medborgarloften.site.documents.urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("arbetsyta/", include("medborgarloften.web.urls")),
     path("arbetsyta/jobb/", include("medborgarloften.jobs.urls")),
