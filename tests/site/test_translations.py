@@ -17,7 +17,8 @@ from django.utils.translation import gettext, ngettext
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "sv" / "LC_MESSAGES"
 # The project catalogue, and one per app that keeps its own (as Django's contrib apps do).
 CATALOGUES = [CATALOGUE] + sorted(
-    path.parent for path in Path(settings.LOCALE_PATHS[0]).parent.glob("*/locale/sv/LC_MESSAGES/django.po")
+    path.parent for path in Path(settings.LOCALE_PATHS[0]).parent.glob("**/locale/sv/LC_MESSAGES/django.po")
+    if path.parent != CATALOGUE
 )
 UPDATE_HINT = "run scripts/update-translations"
 
