@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "medborgarloften.scope",
     "medborgarloften.jobs",
     # Stages of the cycle, earlier before later.
+    "medborgarloften.statistics",
     "medborgarloften.surveys",
     "medborgarloften.promises",
     "medborgarloften.site",
@@ -170,6 +171,16 @@ TASKS = {
         "QUEUES": [],
     }
 }
+
+# --- Statistics imports ------------------------------------------------------
+
+# Uploaded statistics files wait here between the check and the import; they
+# are never served (not under STATIC_ROOT).
+STATISTICS_IMPORT_DIR = Path(os.environ.get("STATISTICS_IMPORT_DIR", DATA_DIR / "imports"))
+# The police events feed (``medborgarloften import police-events --url``); polisen.se
+# asks for a User-Agent naming the application and a contact.
+POLICE_EVENTS_USER_AGENT = os.environ.get(
+    "POLICE_EVENTS_USER_AGENT", "Medborgarloften/0.1 (+https://github.com/medborgarloften)")
 
 # --- Where records are shown ------------------------------------------------
 
