@@ -261,7 +261,9 @@ class Importer:
             while slug in taken:
                 slug, n = f"{base[:76]}-{n}", n + 1
             taken.add(slug)
-            category = Category(source=source, name=label, slug=slug, unit=unit, theme=theme, position=order * 10)
+            # Brå's tree order first, then the municipality's own counts.
+            position = order * 10 + (0 if source == Source.BRA else 10000)
+            category = Category(source=source, name=label, slug=slug, unit=unit, theme=theme, position=position)
             category.full_clean(validate_unique=False, validate_constraints=False)
             existing[label] = category
             created.append(label)

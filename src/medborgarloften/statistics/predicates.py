@@ -10,7 +10,7 @@ it. Viewers and signatories import nothing.
 import rules
 
 from medborgarloften.accounts.models import Membership
-from medborgarloften.areas.models import Municipality, Organisation
+from medborgarloften.areas.models import Organisation
 from medborgarloften.scope.predicates import municipality_ids_for
 
 from .models import ImportRun, Source
@@ -44,16 +44,6 @@ def is_local_source(person, source):
 @rules.predicate
 def started_import(person, run):
     return isinstance(run, ImportRun) and run.created_by_id is not None and run.created_by_id == person.pk
-
-
-@rules.predicate
-def imports_for_every_place_of(person, run):
-    """The person may import for every municipality the file touches (and it touches at least one)."""
-    if not isinstance(run, ImportRun) or not run.municipality_codes:
-        return False
-    ids = import_municipality_ids(person)
-    codes = set(Municipality.objects.filter(pk__in=ids).values_list("code", flat=True))
-    return set(run.municipality_codes) <= codes
 
 
 @rules.predicate

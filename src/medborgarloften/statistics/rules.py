@@ -6,7 +6,6 @@ from medborgarloften.scope.predicates import is_national_administrator
 
 from .predicates import (
     imports_for,
-    imports_for_every_place_of,
     imports_somewhere,
     is_local_source,
     is_municipal_staff_for,
@@ -19,9 +18,8 @@ rules.add_perm("statistics.add_importrun", imports_somewhere | is_national_admin
 rules.add_perm("statistics.import_source", is_national_administrator | (imports_somewhere & is_local_source))
 # May import figures for ``municipality``.
 rules.add_perm("statistics.import_for_municipality", is_national_administrator | imports_for)
-# May see an import's preview and history entry: who started it, national administrators, and
-# those who may import for every place it touches.
-rules.add_perm("statistics.view_importrun", started_import | is_national_administrator | imports_for_every_place_of)
+# May see an import's preview and history entry: who started it and national administrators.
+rules.add_perm("statistics.view_importrun", started_import | is_national_administrator)
 # May import or discard a checked file: who uploaded it, or a national administrator.
 rules.add_perm("statistics.commit_importrun", started_import | is_national_administrator)
 # May give another population for rates (the Åre case): the municipality itself.
