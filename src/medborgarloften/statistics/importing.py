@@ -294,8 +294,8 @@ class Importer:
                 self.counts.ignored += 1
                 continue
             if not self.places.is_region_code(code):
-                self.report.error(row.line, _("%(where)s unknown region code %(code)s") % {
-                    "where": f"{row.where}: " if row.where else "", "code": code})
+                message = _("unknown region code %(code)s") % {"code": code}
+                self.report.error(row.line, f"{row.where}: {message}" if row.where else message)
                 continue
             key = (code, row.year, row.age, row.sex)
             if key in found:
