@@ -48,6 +48,7 @@ def fetch_feed(url, destination):
 
 def run_import(args, *, out=None, err=None):
     from django.utils import translation
+    from django.utils.translation import gettext as _
 
     from .parsers import format_error
     from .services import import_from_path, summary_lines
@@ -96,8 +97,11 @@ def run_import(args, *, out=None, err=None):
     if temporary:
         temporary.close()
     if run.error_count:
-        print("The file was rejected; nothing was stored.", file=err)
+        print(_("The file was rejected; nothing was stored."), file=err)
         return 1
-    verb = "would be imported (dry run)" if args.dry_run else "imported"
-    print(f"{run.rows_read} rows {verb} in {time.monotonic() - started:.1f} s.", file=out)
+    seconds = f"{time.monotonic() - started:.1f}"
+    if args.dry_run:
+        print(_("Checked %(rows)s rows in %(seconds)s s; nothing was stored (dry run).") % {"rows": run.rows_read, "seconds": seconds}, file=out)
+    else:
+        print(_("Imported %(rows)s rows in %(seconds)s s.") % {"rows": run.rows_read, "seconds": seconds}, file=out)
     return 0

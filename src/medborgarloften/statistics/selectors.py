@@ -177,10 +177,11 @@ def comparison(municipality, category, *, year):
     return _comparisons(regions, [category.pk], {year})[(category.pk, year)]
 
 
-def _comparisons(regions, category_ids, years):
-    """Return {(category id, year): {"county": RegionRate|None, "country": RegionRate|None}}; three queries."""
+def _comparisons(regions, category_ids, years, populations=None):
+    """Return {(category id, year): {"county": RegionRate|None, "country": RegionRate|None}}; three queries (two with ``populations``)."""
     county_code = regions[0]
-    populations = _populations(regions, years)
+    if populations is None:
+        populations = _populations(regions, years)
     published = {
         (o.region_code, o.category_id, o.year): o
         for o in Observation.objects.filter(region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0)
@@ -290,7 +291,7 @@ def municipality_statistics(municipality, *, category_slug=None):
     for o in observations:
         by_category[o.category].append(o)
     categories = sorted(by_category, key=lambda c: (c.position, c.name))
-    comparisons = _comparisons([county, SWEDEN], [c.pk for c in categories], set(years)) if categories else {}
+    comparisons = _comparisons([county, SWEDEN], [c.pk for c in categories], set(years), populations) if categories else {}
     summaries = []
     selected = None
     months = []
