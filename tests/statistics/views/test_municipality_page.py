@@ -88,7 +88,7 @@ class MunicipalityPageTest(TestCase):
 
     def test_a_municipality_without_statistics(self):
         response = self.client.get(reverse("statistics:municipality", kwargs={"code": "0114", "slug": "upplands-vasby"}))
-        self.assertContains(response, "No statistics have been imported")
+        self.assertContains(response, "Ingen statistik har importerats för den här kommunen ännu.")
 
     def test_the_csv_export(self):
         response = self.client.get(reverse("statistics:municipality_csv", kwargs={"code": "2321", "slug": "are"}))
