@@ -107,9 +107,11 @@ class Importer:
             if seen.add(row["id"]):
                 self.report.error(line, _("the id %(id)s occurs more than once in the file") % {"id": row["id"]})
                 continue
-            key = (row["location_name"], row["name"])
+            # Keyed by the location and the title's last part (not the whole title),
+            # so the cache is bounded by the number of places, not of events.
+            key = (row["location_name"], police.title_place(row["name"]))
             if key not in resolved:
-                resolved[key] = self._event_place(row["location_name"], row["name"], line)
+                resolved[key] = self._event_place(*key)
             municipality_code, municipality_id, county_id, match = resolved[key]
             if self.scope is not None and municipality_code not in self.scope:
                 self.counts.ignored += 1
@@ -126,8 +128,8 @@ class Importer:
                 self.progress(done=stream.tell(), total=size, message=_("%(count)s events read") % {"count": self.counts.read})
         self._flush_events(batch)
 
-    def _event_place(self, location_name, title, line):
-        """Return (municipality code, municipality id, county id, match) for an event's location and title."""
+    def _event_place(self, location_name, title_place):
+        """Return (municipality code, municipality id, county id, match) for an event's location and title's place."""
         hit = self.places.match(location_name)
         if hit is None:
             return None, None, None, Event.Match.UNMATCHED
@@ -139,7 +141,7 @@ class Importer:
             county = self.places.counties[code]
             # Since 2026 the location is the county and the municipality ends the title;
             # it is used only when it lies in that county (never spread over municipalities).
-            title_hit = self.places.match(police.title_place(title))
+            title_hit = self.places.match(title_place) if title_place else None
             if title_hit and title_hit[0] == "municipality" and self.places.county_of(title_hit[1]) == code:
                 m = self.places.municipality(title_hit[1])
                 return m.code, m.pk, county.pk, Event.Match.TITLE
