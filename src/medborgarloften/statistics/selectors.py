@@ -19,8 +19,10 @@ Rates are count ÷ population × 1 000 (or 100 000), on SCB's population on
 
 import datetime
 from collections import defaultdict
+from functools import cached_property
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -60,11 +62,11 @@ class Point:
     published_rate: Decimal | None = None
     previous: "Point | None" = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def rate_per_1000(self):
         return rate(self.count, self.population, 1000)
 
-    @property
+    @cached_property
     def rate_per_100000(self):
         return rate(self.count, self.population, 100000)
 
@@ -125,6 +127,24 @@ def _link(points):
     return points
 
 
+class Row(NamedTuple):
+    """An observation as the pages read it (model instances cost too much at 300 rows a page)."""
+
+    category_id: int
+    year: int
+    month: int
+    count: Decimal | None
+    preliminary: bool
+    published_rate: Decimal | None
+
+
+ROW_FIELDS = ("category_id", "year", "month", "count", "preliminary", "published_rate")
+
+
+def _rows(query):
+    return [Row(*values) for values in query.order_by().values_list(*ROW_FIELDS)]
+
+
 def _points(observations, populations, category):
     source = str(SOURCE_NAMES.get(category.source, category.source))
     points = [
@@ -177,34 +197,41 @@ def comparison(municipality, category, *, year):
     return _comparisons(regions, [category.pk], {year})[(category.pk, year)]
 
 
-def _comparisons(regions, category_ids, years, populations=None):
-    """Return {(category id, year): {"county": RegionRate|None, "country": RegionRate|None}}; three queries (two with ``populations``)."""
+def _comparisons(regions, category_ids, years, populations=None, *, pairs=None):
+    """Return {(category id, year): {"county": RegionRate|None, "country": RegionRate|None}}; three queries (two with ``populations``).
+
+    ``pairs`` limits the result to those (category id, year) pairs.
+    """
     county_code = regions[0]
     if populations is None:
         populations = _populations(regions, years)
     published = {
-        (o.region_code, o.category_id, o.year): o
-        for o in Observation.objects.filter(region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0)
+        (region, category_id, year): (count, preliminary)
+        for region, category_id, year, count, preliminary in Observation.objects.filter(
+            region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0,
+        ).order_by().values_list("region_code", "category_id", "year", "count", "preliminary")
     }
     summed = {
-        (t.region_code, t.category_id, t.year): t
-        for t in RegionTotal.objects.filter(region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0)
+        (region, category_id, year): (count, preliminary, counted == expected)
+        for region, category_id, year, count, preliminary, counted, expected in RegionTotal.objects.filter(
+            region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0,
+        ).values_list("region_code", "category_id", "year", "count", "preliminary", "municipalities_counted",
+                      "municipalities_expected")
     }
     result = {}
-    for category_id in category_ids:
-        for year in years:
-            entry = {}
-            for key, region in (("county", county_code), ("country", SWEDEN)):
-                population = populations[region].get(year)
-                own = published.get((region, category_id, year))
-                total = summed.get((region, category_id, year))
-                if own is not None:
-                    entry[key] = RegionRate(region, year, own.count, population, False, own.preliminary)
-                elif total is not None and total.is_complete:
-                    entry[key] = RegionRate(region, year, total.count, population, True, total.preliminary)
-                else:
-                    entry[key] = None
-            result[(category_id, year)] = entry
+    for category_id, year in pairs if pairs is not None else ((c, y) for c in category_ids for y in years):
+        entry = {}
+        for key, region in (("county", county_code), ("country", SWEDEN)):
+            population = populations[region].get(year)
+            own = published.get((region, category_id, year))
+            total = summed.get((region, category_id, year))
+            if own is not None:
+                entry[key] = RegionRate(region, year, own[0], population, False, own[1])
+            elif total is not None and total[2]:
+                entry[key] = RegionRate(region, year, total[0], population, True, total[1])
+            else:
+                entry[key] = None
+        result[(category_id, year)] = entry
     return result
 
 
@@ -274,7 +301,7 @@ class CategorySummary:
 
 
 def municipality_statistics(municipality, *, category_slug=None):
-    """Return everything the public statistics page of ``municipality`` shows, in six queries.
+    """Return everything the public statistics page of ``municipality`` shows, in seven queries.
 
     ``category_slug`` picks the category shown in detail (default: the first,
     Brå's total). Returns a dict with ``summaries`` (a CategorySummary per
@@ -283,23 +310,30 @@ def municipality_statistics(municipality, *, category_slug=None):
     ({year: Denominator}) and ``years``.
     """
     county = municipality.county.code
-    observations = list(Observation.objects.filter(region_code=municipality.code).select_related("category"))
+    observations = _rows(Observation.objects.filter(region_code=municipality.code))
     years = sorted({o.year for o in observations})
     populations = _populations([municipality.code, county, SWEDEN], None)
     own_population = populations[municipality.code]
-    by_category = defaultdict(list)
+    by_id = defaultdict(list)
     for o in observations:
-        by_category[o.category].append(o)
-    categories = sorted(by_category, key=lambda c: (c.position, c.name))
-    comparisons = _comparisons([county, SWEDEN], [c.pk for c in categories], set(years), populations) if categories else {}
+        by_id[o.category_id].append(o)
+    categories = list(Category.objects.filter(pk__in=list(by_id))) if by_id else []
+    by_category = {c: by_id[c.pk] for c in categories}
+    selected_category = next((c for c in categories if c.slug == category_slug), categories[0] if categories else None)
+    points_by_category = {c: _points([o for o in by_category[c] if o.month == 0], own_population, c) for c in categories}
+    # Comparisons for each category's latest year, and every year of the category shown in detail.
+    pairs = {(c.pk, points[-1].year) for c, points in points_by_category.items() if points}
+    if selected_category is not None:
+        pairs |= {(selected_category.pk, year) for year in years}
+    comparisons = _comparisons([county, SWEDEN], [c.pk for c in categories], set(years), populations,
+                               pairs=pairs) if categories else {}
     summaries = []
     selected = None
     months = []
     for category in categories:
-        yearly = [o for o in by_category[category] if o.month == 0]
-        points = _points(yearly, own_population, category)
+        points = points_by_category[category]
         latest = points[-1] if points else None
-        entry = {year: comparisons.get((category.pk, year), {}) for year in years}
+        entry = {year: comparisons[(category.pk, year)] for year in years if (category.pk, year) in comparisons}
         summary = CategorySummary(category, points, latest,
                                   entry.get(latest.year, {}).get("county") if latest else None,
                                   entry.get(latest.year, {}).get("country") if latest else None, entry)

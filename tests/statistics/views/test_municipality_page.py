@@ -77,12 +77,12 @@ class MunicipalityPageTest(TestCase):
         self.assertContains(response, "420,2")  # 101 / 24 034 × 100 000 = 420.24…
 
     def test_the_query_count_does_not_grow_with_the_data(self):
-        # municipality, observations, populations, county and Sweden figures, county and Sweden sums,
-        # other populations, latest events, events by type
-        with self.assertNumQueries(8):
+        # municipality, observations, populations, their categories, county and Sweden figures,
+        # county and Sweden sums, other populations, latest events, events by type
+        with self.assertNumQueries(9):
             self.client.get(self.url)
         add_data(categories=12, years=list(range(2008, 2018)), events=40, start=100_000)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             response = self.client.get(self.url + "?kategori=brott-7")
         self.assertContains(response, "Brott 11")
 
