@@ -48,7 +48,7 @@ def test_the_csv_export(open_session):
 
 
 def test_an_import_from_the_workspace_without_javascript(open_session):
-    session = open_session("admin.nationell")
+    session = open_session("forvaltning.nationell")
     page = session.page
     session.goto("/arbetsyta/")
     with page.expect_navigation():
@@ -83,7 +83,7 @@ def test_statistics_pages_are_accessible(open_session, path, swedish):
 
 
 def test_the_import_pages_are_accessible(open_session):
-    session = open_session("admin.nationell", javascript=True)
+    session = open_session("forvaltning.nationell", javascript=True)
     session.goto("/arbetsyta/statistik/import/")
     assert_accessible(session.page, "statistics import page", swedish="Importera statistik")
     session.goto("/arbetsyta/statistik/kommun/2321/befolkning/")

@@ -14,8 +14,8 @@ import random
 import tempfile
 from pathlib import Path
 
-from medborgarloften.accounts.models import Membership, Person
-from medborgarloften.areas.models import Municipality, Organisation
+from medborgarloften.accounts.models import Person
+from medborgarloften.areas.models import Municipality
 from medborgarloften.statistics import services
 
 SEED = 2017
@@ -174,7 +174,11 @@ def _events(rng, count=320):
 
 
 def load_statistics(*, password):
-    """Generate and import the demo's statistics; add a national administrator who may import SCB's population."""
+    """Generate and import the demo's statistics (as the command line does) and Åre's population with visitors.
+
+    ``password`` is the demo's; the statistics add no logins (the national
+    administrator ``forvaltning.nationell`` imports SCB's population).
+    """
     rng = random.Random(SEED)
     cells, totals = _population(rng)
     with tempfile.TemporaryDirectory(prefix="medborgarloften-demo-") as folder:
@@ -202,10 +206,3 @@ def load_statistics(*, password):
             explanation="Åre kommuns uppskattning från gästnätter, fritidshus och säsongsanställda: i genomsnitt över "
                         "året vistas mer än dubbelt så många personer i kommunen som de som är folkbokförda där.",
         )
-    national, _created = Organisation.objects.get_or_create(name="Nationell administration",
-                                                            defaults={"kind": Organisation.Kind.NATIONAL})
-    person = Person(username="admin.nationell", first_name="Nora", last_name="Nationell")
-    person.set_password(password)
-    person.save()
-    Membership.objects.create(person=person, organisation=national, role=Membership.Role.ADMINISTRATOR,
-                              title="Nationell administratör")
