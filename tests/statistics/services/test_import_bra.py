@@ -88,6 +88,21 @@ class ImportBraTest(StatisticsTestCase):
         self.assertEqual(run.errors[0], {"line": 2, "message": "Ragunda: you do not import statistics for this place"})
         self.assertEqual(self.stored(), NOTHING)
 
+    def test_a_truncated_file_stores_nothing(self):
+        content = self.data_bytes("bra_sample_utf8.csv")
+        run = self.upload(BRA, "avbruten.csv", by=self.national_admin, content=content[: len(content) // 2])
+        self.assertEqual(run.state, ImportRun.State.REJECTED)
+        self.assertIn("expected 7 fields", run.errors[0]["message"])
+        self.assertEqual(self.stored(), NOTHING)
+
+    def test_a_figure_given_twice_rejects_the_file(self):
+        text = self.data_bytes("bra_sol_dbfil_sample.txt").decode("cp1252")
+        text += "Berg;Totalt antal brott;År;2024;430;6232;\r\n"
+        run = self.upload(BRA, "dubbel.txt", by=self.national_admin, content=text.encode("cp1252"))
+        self.assertEqual(run.errors, [{"line": 67, "message":
+                         "Berg, Totalt antal brott, 2024 appears twice (first on line 33)"}])
+        self.assertEqual(self.stored(), NOTHING)
+
     def data_bytes(self, name):
         from tests.statistics.base import data
 
