@@ -71,7 +71,10 @@ class Importer:
     # --- entry ---------------------------------------------------------
 
     def run_file(self, stream, size):
-        """Read ``stream`` (binary); return (report, counts). FileRejected becomes an error without a line… or with one."""
+        """Read ``stream`` (binary, ``size`` bytes); return (report, counts).
+
+        A file the reader rejects as a whole becomes one error (with the line where the reader stopped, if any).
+        """
         try:
             if self.run.source == Source.POLICE_EVENTS:
                 self._police(stream, size)
@@ -187,7 +190,7 @@ class Importer:
                     self.report.error(row.line, _("unknown municipality code %(code)s") % {"code": code})
                     continue
                 values = (row.value, row.preliminary, None)
-                label, year, month, depth = row.category, row.year, row.month, 0
+                label, year, month = row.category, row.year, row.month
                 labels.setdefault(label, (row.unit, row.theme, len(labels)))
             else:
                 hit = self.places.match(row.region)
@@ -197,7 +200,7 @@ class Importer:
                     continue
                 code = hit[1]
                 values = (row.count, row.preliminary, row.published_rate)
-                label, year, month, depth = row.category, row.year, row.month, row.depth
+                label, year, month = row.category, row.year, row.month
                 labels.setdefault(label, (Category.Unit.COUNT, theme_for(label), len(labels)))
             if not self._in_scope(code):
                 self.report.error(row.line, _("%(place)s: you do not import statistics for this place")

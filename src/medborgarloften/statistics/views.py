@@ -29,9 +29,8 @@ from .selectors import rate
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
-def _municipality(code, slug=None):
-    municipality = get_object_or_404(Municipality.objects.select_related("county"), code=code)
-    return municipality
+def _municipality(code):
+    return get_object_or_404(Municipality.objects.select_related("county"), code=code)
 
 
 def municipality_page(request, code, slug):
