@@ -11,6 +11,7 @@ Subcommands:
 * ``load-demo``  load the demo data into an empty database;
 * ``survey estimate``  reproduce published survey figures from CSV files;
 * ``import police-events|bra|scb|csv FILE``  import statistics;
+* ``followup remind``  e-mail reminders about activities due for a report;
 * ``manage`` any Django management command (``medborgarloften manage check``).
 
 Each app that adds commands exposes ``register(subparsers)`` in its ``cli``
@@ -27,6 +28,7 @@ COMMAND_MODULES = [
     "medborgarloften.demo.cli",
     "medborgarloften.surveys.cli",
     "medborgarloften.statistics.cli",
+    "medborgarloften.followup.cli",
 ]
 
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "medborgarloften.statistics",
     "medborgarloften.surveys",
     "medborgarloften.promises",
+    "medborgarloften.followup",
     "medborgarloften.site",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -155,6 +156,20 @@ TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 RATELIMIT_IP_META_KEY = "medborgarloften.web.middleware.client_ip"
 RATELIMIT_VIEW = "medborgarloften.web.views.ratelimited"
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
+
+# --- E-mail ---------------------------------------------------------------
+
+# Reminders and notices. Without EMAIL_HOST they are printed to the console
+# (the demo); in production set EMAIL_HOST and its friends.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>")
 
 # --- Background tasks -----------------------------------------------------
 
