@@ -25,9 +25,9 @@ def test_the_statistics_page_without_javascript(open_session):
         page.locator(f"main a[href='{ARE}']").click()
     assert page.locator("h1").inner_text() == "Lokal statistik för Åre"
     # A server-drawn chart with its table beside it, no script on the page.
-    assert page.locator("svg.chart[role=img]").count() >= 1
+    assert page.locator("svg.stat-chart[role=img]").count() >= 1
     assert page.locator("script").count() == 0
-    assert page.locator("#detalj .chart-stack table tbody tr").count() == 6  # 2012–2017
+    assert page.locator("#detalj .stat-stack table tbody tr").count() == 6  # 2012–2017
     # The Åre case: the rate on the municipality's own population, with its explanation.
     assert "Mått på en annan befolkningssiffra" in page.locator("main").inner_text()
     assert "Genomsnittlig befolkning inklusive besökare" in page.locator("main").inner_text()
@@ -35,7 +35,7 @@ def test_the_statistics_page_without_javascript(open_session):
     with page.expect_navigation():
         page.locator("main a[href='?kategori=klotter#detalj']").click()
     assert page.locator("#detail-title").inner_text() == "Klotter"
-    assert page.locator("main .event-list li").count() == 20
+    assert page.locator("main .stat-events li").count() == 20
 
 
 def test_the_csv_export(open_session):

@@ -3,7 +3,7 @@
 Each chart is an ``<svg role="img">`` labelled by its title and description;
 the figures themselves are in the table next to it, which is what screen
 readers and the CSV export rely on. Colours come from CSS classes
-(``chart-series-0`` …) because the content security policy forbids inline styles.
+(``stat-chart-series-0`` …; prefixed so the follow-up app's chart styles do not apply) because the content security policy forbids inline styles.
 """
 
 from django.utils.html import escape
@@ -31,7 +31,7 @@ def _format(value):
 
 def _frame(chart_id, title, description, body):
     return mark_safe(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'<svg class="stat-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg" focusable="false">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
         f"{body}</svg>"
@@ -44,8 +44,8 @@ def _axes(labels, top_value):
     for i in range(5):
         value = top_value * i / 4
         y = TOP + plot_h - plot_h * i / 4
-        parts.append(f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="chart-axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{_format(value)}</text>')
+        parts.append(f'<line class="stat-chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        parts.append(f'<text class="stat-chart-axis" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{_format(value)}</text>')
     return parts
 
 
@@ -66,20 +66,20 @@ def line_chart(chart_id, title, description, labels, series):
     for i, label in enumerate(labels):
         if i % every == 0 or i == len(labels) - 1:
             x, _y = xy(i, 0)
-            parts.append(f'<text class="chart-axis" x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(label)}</text>')
+            parts.append(f'<text class="stat-chart-axis" x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(label)}</text>')
     for n, (name, points) in enumerate(series):
         segment = []
         for i, v in enumerate(points):
             if v is None:
                 if len(segment) > 1:
-                    parts.append(f'<polyline class="chart-line chart-series-{n}" points="{" ".join(segment)}"/>')
+                    parts.append(f'<polyline class="stat-chart-line stat-chart-series-{n}" points="{" ".join(segment)}"/>')
                 segment = []
                 continue
             x, y = xy(i, v)
             segment.append(f"{x:.1f},{y:.1f}")
-            parts.append(f'<circle class="chart-dot chart-series-{n}" cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>')
+            parts.append(f'<circle class="stat-chart-dot stat-chart-series-{n}" cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>')
         if len(segment) > 1:
-            parts.append(f'<polyline class="chart-line chart-series-{n}" points="{" ".join(segment)}"/>')
+            parts.append(f'<polyline class="stat-chart-line stat-chart-series-{n}" points="{" ".join(segment)}"/>')
     return _frame(chart_id, title, description, "".join(parts))
 
 
@@ -96,8 +96,8 @@ def bar_chart(chart_id, title, description, labels, values):
         x = LEFT + slot * i
         if v is not None:
             h = plot_h * float(v) / top_value
-            parts.append(f'<rect class="chart-bar" x="{x + slot * 0.15:.1f}" y="{TOP + plot_h - h:.1f}" '
+            parts.append(f'<rect class="stat-chart-bar" x="{x + slot * 0.15:.1f}" y="{TOP + plot_h - h:.1f}" '
                          f'width="{slot * 0.7:.1f}" height="{h:.1f}"/>')
-        parts.append(f'<text class="chart-axis" x="{x + slot / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" '
+        parts.append(f'<text class="stat-chart-axis" x="{x + slot / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" '
                      f'text-anchor="middle">{escape(label)}</text>')
     return _frame(chart_id, title, description, "".join(parts))

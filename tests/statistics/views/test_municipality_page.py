@@ -56,7 +56,7 @@ class MunicipalityPageTest(TestCase):
         with translation.override("sv"):
             response = self.client.get(self.url)
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, '<svg class="chart"')
+        self.assertContains(response, '<svg class="stat-chart"')
         self.assertContains(response, "Händelse 0")
         # Brott 0, 2017, Åre: 100 + 0 + 2017 % 7 = 101 on 12 017 people: 101 / 12 017 × 100 000 = 840.48…;
         # the county, summed from its eight municipalities (8 × 101 on 8 × 12 017), has the same rate.
