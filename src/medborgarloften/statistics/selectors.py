@@ -205,16 +205,24 @@ def _comparisons(regions, category_ids, years, populations=None, *, pairs=None):
     county_code = regions[0]
     if populations is None:
         populations = _populations(regions, years)
+    wanted = Q(category_id__in=category_ids, year__in=list(years))
+    if pairs is not None:
+        # Every pair's category in its year, or its category in any year: a small superset of the pairs.
+        by_category = defaultdict(set)
+        for category_id, year in pairs:
+            by_category[category_id].add(year)
+        several = [c for c, ys in by_category.items() if len(ys) > 1]
+        wanted = Q(category_id__in=several) | Q(category_id__in=list(by_category), year__in={y for ys in by_category.values() for y in ys if len(ys) == 1})
     published = {
         (region, category_id, year): (count, preliminary)
         for region, category_id, year, count, preliminary in Observation.objects.filter(
-            region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0,
+            wanted, region_code__in=regions, month=0,
         ).order_by().values_list("region_code", "category_id", "year", "count", "preliminary")
     }
     summed = {
         (region, category_id, year): (count, preliminary, counted == expected)
         for region, category_id, year, count, preliminary, counted, expected in RegionTotal.objects.filter(
-            region_code__in=regions, category_id__in=category_ids, year__in=list(years), month=0,
+            wanted, region_code__in=regions, month=0,
         ).values_list("region_code", "category_id", "year", "count", "preliminary", "municipalities_counted",
                       "municipalities_expected")
     }
