@@ -25,6 +25,7 @@ from . import charts, selectors, services
 from .forms import DenominatorForm, ImportForm
 from .models import Denominator, ImportRun, Source
 from .selectors import rate
+from .templatetags.statistics_tags import num, signed
 
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
@@ -43,7 +44,7 @@ def municipality_page(request, code, slug):
         raise Http404
     events, event_types, since = selectors.municipality_events(municipality)
     selected = data["selected"]
-    context = {
+    context = {"overview": _overview(data["summaries"], selected),
         "municipality": municipality, **data, "events": events, "event_types": event_types, "events_since": since,
         "breadcrumbs": [(municipality.county.get_absolute_url(), municipality.county.name),
                         (municipality.get_absolute_url(), municipality.name), (None, _("Statistics"))],
@@ -78,6 +79,31 @@ def municipality_page(request, code, slug):
                 [p.count for p in data["months"]])
         context["alternative"] = any(r["denominator"] for r in rows)
     return render(request, "statistics/municipality.html", context)
+
+
+def _change(point):
+    if point is None or point.change is None:
+        return "–"
+    if point.change_percent is None:
+        return signed(point.change, -2)
+    return f"{signed(point.change, -2)} ({signed(point.change_percent, 1)} %)"
+
+
+def _overview(summaries, selected):
+    """The latest figures of every category, formatted here: the table has a row per category (30 nationally)."""
+    rows = []
+    for summary in summaries:
+        point = summary.latest
+        rows.append({
+            "slug": summary.category.slug, "name": summary.category.name,
+            "current": selected is not None and selected.category.pk == summary.category.pk,
+            "year": point.year if point else "", "preliminary": point is not None and point.preliminary,
+            "count": ".." if point is None or point.count is None else num(point.count, -2),
+            "rate": num(point.rate_per_100000 if point else None, 1), "change": _change(point),
+            "county": num(summary.county.rate_per_100000 if summary.county else None, 1),
+            "country": num(summary.country.rate_per_100000 if summary.country else None, 1),
+        })
+    return rows
 
 
 def _rate(region_rate):
