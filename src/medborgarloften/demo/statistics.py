@@ -81,12 +81,9 @@ def _population(rng):
 def _jsonstat(cells):
     regions = [*POPULATION_2012, "00"]
     ages = [str(a) if a < 100 else "100+" for a in range(101)]
-    values = []
-    for code in regions:
-        for age in range(101):
-            for sex in (1, 2):
-                for year in YEARS:
-                    values.append(next(c for a, s, c in cells[(code, year)] if a == age and s == sex))
+    lookup = {(code, year, age, sex): count for (code, year), rows in cells.items() for age, sex, count in rows}
+    values = [lookup[(code, year, age, sex)]
+              for code in regions for age in range(101) for sex in (1, 2) for year in YEARS]
     labels = {**NAMES, "00": "Riket"}
     return {
         "version": "2.0", "class": "dataset", "label": "Folkmängd efter region, ålder, kön och år", "source": "SCB",
