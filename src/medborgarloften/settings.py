@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "medborgarloften.scope",
     "medborgarloften.jobs",
     # Stages of the cycle, earlier before later.
+    "medborgarloften.statistics",
     "medborgarloften.surveys",
     "medborgarloften.dialogues",
     "medborgarloften.promises",
@@ -210,6 +211,16 @@ DOCUMENT_TIMESTAMP_URL = os.environ.get("DOCUMENT_TIMESTAMP_URL", "")
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
 DOCUMENT_UPLOAD_MAX_BYTES = int(os.environ.get("DOCUMENT_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 VERIFY_RATE = os.environ.get("VERIFY_RATE", "30/m")
+
+# --- Statistics imports ------------------------------------------------------
+
+# Uploaded statistics files wait here between the check and the import; they
+# are never served (not under STATIC_ROOT).
+STATISTICS_IMPORT_DIR = Path(os.environ.get("STATISTICS_IMPORT_DIR", DATA_DIR / "imports"))
+# The police events feed (``medborgarloften import police-events --url``); polisen.se
+# asks for a User-Agent naming the application and a contact.
+POLICE_EVENTS_USER_AGENT = os.environ.get(
+    "POLICE_EVENTS_USER_AGENT", "Medborgarloften/0.1 (+https://github.com/medborgarloften)")
 
 # --- Where records are shown ------------------------------------------------
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("arbetsyta/organisationer/", include("medborgarloften.scope.urls")),
     path("arbetsyta/uppfoljning/", include("medborgarloften.followup.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
+    path("", include("medborgarloften.statistics.urls")),
     path("", include("medborgarloften.dialogues.urls")),
     # No CSRF token for the language switch: it changes nothing but the visitor's
     # own language, and a token would put a cookie on every public page.

@@ -152,8 +152,9 @@ class QueryCountTests(DemoTestCase):
             "county": 9,
             # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
             # follow-up: reports, activities, statuses; the follow-up panel's years;
-            # dialogues panel: newest comments, comment and dialogue counts
-            "municipality": 13,
+            # dialogues panel: newest comments, comment and dialogue counts;
+            # statistics panel: latest yearly figures, population totals
+            "municipality": 13 + 2,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures,
             # replaced by; follow-up: reports, entries, indicator values, indicators
             "promise": 14,

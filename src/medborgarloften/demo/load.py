@@ -13,6 +13,7 @@ from medborgarloften.promises.models import CollaborationAgreement, Promise, Pro
 
 from . import data, followup
 from .dialogues import load_dialogues
+from .statistics import load_statistics
 
 DEMO_LOGINS = data.DEMO_LOGINS
 MUNICIPALITY_ORGANISATIONS = {
@@ -49,6 +50,7 @@ def load_demo(*, password):
                       agreement=agreement if code == "2380" else None)
     followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
     load_dialogues()
+    load_statistics(password=password)
 
 
 def _police_structure(municipalities):
