@@ -10,6 +10,7 @@ urlpatterns = [
     path("arbetsyta/", include("medborgarloften.web.urls")),
     path("arbetsyta/jobb/", include("medborgarloften.jobs.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
+    path("", include("medborgarloften.surveys.urls")),
     path("sprak/", set_language, name="set_language"),
     # The admin's own sign-in gets the same rate limits as the site's.
     path("admin/login/", login_rate_limited(admin.site.login)),

@@ -256,8 +256,11 @@ def read_csv(path: str | Path) -> CsvRows:
     commas (Swedish Excel) is read as semicolon-separated.  Completely empty
     lines are skipped.
     """
-    source = str(path)
-    raw = Path(path).read_bytes()
+    return parse_csv(Path(path).read_bytes(), str(path))
+
+
+def parse_csv(raw: bytes, source: str) -> CsvRows:
+    """Return the header and rows of CSV content ``raw`` (see :func:`read_csv`)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
