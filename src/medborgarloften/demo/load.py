@@ -19,6 +19,7 @@ from medborgarloften.promises import services
 from medborgarloften.promises.models import CollaborationAgreement, Promise, PromiseVersion, Signature
 
 from . import data
+from .surveys import load_surveys
 
 DEMO_LOGINS = data.DEMO_LOGINS
 MUNICIPALITY_ORGANISATIONS = {
@@ -51,6 +52,7 @@ def load_demo(*, password):
     for code, commitments in data.PROMISES_2017.items():
         _promise_2017(municipalities[code], commitments, organisations, people,
                       agreement=agreement if code == "2380" else None)
+    load_surveys(password=password)
 
 
 def _police_structure(municipalities):

@@ -326,39 +326,46 @@ class ResultSet(models.Model):
         verbose_name_plural = _("computed results")
 
 
-class ResultRow(models.Model):
-    """One row of the engine's result table (README of the engine, "Output"), suppressed values already blank."""
+ROW_FIELDS = (
+    "domain", "item", "kind", "option", "n", "count", "n_dont_know", "n_unanswered", "estimate", "se", "ci_low",
+    "ci_high", "df", "method", "suppressed", "previous_estimate", "change", "change_ci_low", "change_ci_high",
+    "change_significant",
+)
 
-    result_set = models.ForeignKey(ResultSet, on_delete=models.CASCADE, related_name="rows")
+
+class ResultRow:
+    """One row of the engine's result table (its README, "Output"), suppressed values already blank (None)."""
+
+    __slots__ = ROW_FIELDS
+
+    def __init__(self, values):
+        for name, value in zip(ROW_FIELDS, values):
+            setattr(self, name, value)
+
+
+class ResultArea(models.Model):
+    """The stored results of one area (a municipality, sub-area, local police area or county) of a result set.
+
+    Its rows are kept together as JSON (lists in :data:`ROW_FIELDS` order), so
+    a page reads one row of this table whatever the number of questions.
+    """
+
+    result_set = models.ForeignKey(ResultSet, on_delete=models.CASCADE, related_name="areas")
     level = models.CharField(max_length=20)
     area = models.CharField(max_length=100)
     area_name = models.CharField(max_length=200)
-    year = models.PositiveSmallIntegerField()
     domain = models.CharField(max_length=200, blank=True)
-    item = models.CharField(max_length=80)
-    kind = models.CharField(max_length=20)
-    option = models.CharField(max_length=80, blank=True)
-    n = models.IntegerField(null=True)
-    count = models.IntegerField(null=True)
-    n_dont_know = models.IntegerField(null=True)
-    n_unanswered = models.IntegerField(null=True)
-    estimate = models.FloatField(null=True)
-    se = models.FloatField(null=True)
-    ci_low = models.FloatField(null=True)
-    ci_high = models.FloatField(null=True)
-    df = models.IntegerField(null=True)
-    method = models.CharField(max_length=80, blank=True)
-    suppressed = models.CharField(max_length=20, blank=True)
-    previous_estimate = models.FloatField(null=True)
-    change = models.FloatField(null=True)
-    change_ci_low = models.FloatField(null=True)
-    change_ci_high = models.FloatField(null=True)
-    change_significant = models.BooleanField(null=True)
+    respondents = models.PositiveIntegerField(default=0)
     position = models.PositiveIntegerField(default=0)
+    rows = models.JSONField(default=list)
 
     class Meta:
         ordering = ["position"]
-        indexes = [models.Index(fields=["result_set", "level", "area", "domain"], name="resultrow_area")]
+        indexes = [models.Index(fields=["result_set", "level", "area", "domain"], name="resultarea_lookup")]
+
+    def result_rows(self):
+        """Return the rows as ResultRow objects."""
+        return [ResultRow(values) for values in self.rows]
 
 
 class LetterBatch(models.Model):

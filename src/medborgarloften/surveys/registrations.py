@@ -39,8 +39,9 @@ def public_panel(request, municipality):
     found = selectors.published_panel(municipality)
     if found is None:
         return None
-    survey, rows = found
-    by_item = {r.item: r for r in rows}
+    survey, area = found
+    rows = [r for r in area.result_rows() if r.domain == "" and r.option in ("", "ja")] if area else []
+    by_item = {r.item: r for r in rows if r.kind in ("indicator", "mean_score")}
     figures = []
     for name, label, family in INDICATORS:
         row = by_item.get(name)
@@ -48,7 +49,7 @@ def public_panel(request, municipality):
             figures.append({"label": label, "row": row, "percent": percent(row.estimate),
                             "low": percent(row.ci_low), "high": percent(row.ci_high)})
     return {"survey": survey, "figures": figures, "total": by_item.get("mean_score_total"),
-            "n": next((r.n for r in rows if r.n is not None), None), "municipality": municipality}
+            "n": area.respondents if area else None, "municipality": municipality}
 
 
 register(Section(name="surveys.in_field", title=_("Surveys in the field"), order=25,

@@ -5,7 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from medborgarloften.areas.models import Municipality
 from medborgarloften.scope.predicates import municipality_ids_for
 
-from .models import Invitation, Question, Response, ResultRow, ResultSet, Survey
+from .models import Invitation, Question, Response, ResultArea, ResultSet, Survey
 
 EDITOR = "editor"
 
@@ -50,48 +50,40 @@ def result_set_for(survey):
 
 
 def result_areas(result_set):
-    """Return the (level, area, area name, domain) the result set has rows for, in a fixed order."""
-    rows = (ResultRow.objects.filter(result_set=result_set).values_list("level", "area", "area_name", "domain")
-            .distinct().order_by("level", "area_name", "domain"))
+    """Return the (level, area, area name, domain) the result set has results for, counties first."""
+    rows = ResultArea.objects.filter(result_set=result_set).values_list("level", "area", "area_name", "domain")
     order = {"county": 0, "lpo": 1, "municipality": 2, "subarea": 3}
-    areas = []
-    for level, area, name, domain in rows:
-        if domain and level != "subarea":
-            continue  # open questionnaires' splits are shown on the area's page
-        areas.append((level, area, name, domain))
-    return sorted(areas, key=lambda a: (order.get(a[0], 9), a[2], a[3]))
+    return sorted(rows, key=lambda a: (order.get(a[0], 9), a[2], a[3]))
 
 
-def area_rows(result_set, *, level, area, domain):
-    """Return the result rows of one area (for open questionnaires, with every split of it)."""
-    query = ResultRow.objects.filter(result_set=result_set, level=level, area=area)
-    if result_set.method != "open":
-        query = query.filter(domain=domain)
-    return list(query.order_by("position"))
+def area_result(result_set, *, level, area, domain):
+    """Return the ResultArea of one area, or None."""
+    return ResultArea.objects.filter(result_set=result_set, level=level, area=area, domain=domain).first()
 
 
-def previous_area_rows(result_set, *, level, area):
-    """Return the sub-area rows of a municipality (its split), for the overview of sub-areas."""
-    return list(ResultRow.objects.filter(result_set=result_set, level="subarea", area=area, kind="indicator")
-                .order_by("domain", "position"))
+def sub_area_counts(result_set, municipality_code):
+    """Return [(sub-area, respondents)] of a municipality's sub-areas (one query)."""
+    return list(ResultArea.objects.filter(result_set=result_set, level="subarea", area=municipality_code)
+                .order_by("domain").values_list("domain", "respondents"))
 
 
-PANEL_ITEMS = ("trygg_ute_sent", "otrygg_ute_sent", "utsatt_brott", "mean_score_total")
+PANEL_ITEMS = ("trygg_ute_sent", "otrygg_ute_sent", "utsatt_brott", "undviker_platser", "anmalningsgrad",
+               "mean_score_total")
 
 
 def published_panel(municipality):
-    """Return (survey, rows) of the latest published survey covering ``municipality`` with its key figures there, or None.
+    """Return (survey, area) of the latest published survey covering ``municipality`` and its results there, or None.
 
     Two queries, whatever the number of surveys and answers.
     """
-    survey = (Survey.objects.filter(state=Survey.State.PUBLISHED, municipalities=municipality)
+    survey = (Survey.objects.filter(state=Survey.State.PUBLISHED, municipalities=municipality,
+                                    result_set__isnull=False)
               .select_related("result_set").order_by("-year", "-published_at").first())
-    if survey is None or not hasattr(survey, "result_set"):
+    if survey is None:
         return None
-    rows = list(ResultRow.objects.filter(
-        result_set=survey.result_set, area=municipality.code, domain="", item__in=PANEL_ITEMS,
-        level__in=("municipality",), option__in=("", "ja")).order_by("position"))
-    return survey, rows
+    area = ResultArea.objects.filter(result_set=survey.result_set, level="municipality", area=municipality.code,
+                                     domain="").first()
+    return survey, area
 
 
 def published_surveys(municipality=None):

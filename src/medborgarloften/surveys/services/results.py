@@ -25,7 +25,7 @@ from ..estimation.indicators import DEFAULT_INDICATORS, Indicator
 from ..estimation.open import estimate_open
 from ..estimation.report import ResultTable
 from ..estimation.survey import estimate_survey
-from ..models import Invitation, Question, Response, ResultRow, ResultSet, Survey
+from ..models import Invitation, Question, Response, ResultArea, ResultSet, Survey
 from ..population import population_cells_for
 from .surveys import require
 
@@ -153,7 +153,7 @@ def compute_results(survey):
         result_set = ResultSet.objects.create(
             survey=survey, computed_at=timezone.now(), n_responses=n_total, n_weighted=n_weighted, method=method,
             notes=[str(n) for n in notes], design=design_rows, invited=invited)
-        ResultRow.objects.bulk_create(_rows(result_set, table), batch_size=2000)
+        ResultArea.objects.bulk_create(_areas(result_set, table, open_mode=survey.is_open_mode), batch_size=500)
         restamp_answers(survey)
     return result_set
 
@@ -211,25 +211,32 @@ def _integer(value):
     return None if value is None or value < 0 else int(value)
 
 
-def _rows(result_set, table):
+def _areas(result_set, table, *, open_mode):
+    """Return the result table grouped into ResultArea rows (an open questionnaire's splits stay with their area)."""
     c = table.columns
+    areas = {}
     for i in range(len(table)):
+        key = (c["level"][i], c["area"][i], "" if open_mode else c["domain"][i])
+        if key not in areas:
+            areas[key] = ResultArea(result_set=result_set, level=key[0], area=key[1], area_name=c["area_name"][i],
+                                    domain=key[2], position=len(areas), rows=[])
         hidden = bool(c["suppressed"][i])
         significant = c["change_significant"][i]
-        yield ResultRow(
-            result_set=result_set, position=i, level=c["level"][i], area=c["area"][i], area_name=c["area_name"][i],
-            year=int(c["year"][i]), domain=c["domain"][i], item=c["item"][i], kind=c["kind"][i], option=c["option"][i],
-            n=_integer(c["n"][i]), count=None if hidden else _integer(c["count"][i]),
-            n_dont_know=_integer(c["n_dont_know"][i]), n_unanswered=_integer(c["n_unanswered"][i]),
-            estimate=None if hidden else _number(c["estimate"][i]), se=None if hidden else _number(c["se"][i]),
-            ci_low=None if hidden else _number(c["ci_low"][i]), ci_high=None if hidden else _number(c["ci_high"][i]),
-            df=_integer(c["df"][i]), method=c["method"][i], suppressed=c["suppressed"][i],
-            previous_estimate=None if hidden else _number(c["previous_estimate"][i]),
-            change=None if hidden else _number(c["change"][i]),
-            change_ci_low=None if hidden else _number(c["change_ci_low"][i]),
-            change_ci_high=None if hidden else _number(c["change_ci_high"][i]),
-            change_significant=None if hidden or significant is None else bool(significant),
-        )
+        area = areas[key]
+        if not area.respondents and c["kind"][i] == "share" and c["domain"][i] == "":
+            area.respondents = sum(max(int(c[k][i]), 0) for k in ("n", "n_dont_know", "n_unanswered"))
+        area.rows.append([
+            c["domain"][i], c["item"][i], c["kind"][i], c["option"][i],
+            _integer(c["n"][i]), None if hidden else _integer(c["count"][i]),
+            _integer(c["n_dont_know"][i]), _integer(c["n_unanswered"][i]),
+            None if hidden else _number(c["estimate"][i]), None if hidden else _number(c["se"][i]),
+            None if hidden else _number(c["ci_low"][i]), None if hidden else _number(c["ci_high"][i]),
+            _integer(c["df"][i]), c["method"][i], c["suppressed"][i],
+            None if hidden else _number(c["previous_estimate"][i]), None if hidden else _number(c["change"][i]),
+            None if hidden else _number(c["change_ci_low"][i]), None if hidden else _number(c["change_ci_high"][i]),
+            None if hidden or significant is None else bool(significant),
+        ])
+    return list(areas.values())
 
 
 def restamp_answers(survey):

@@ -8,9 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .. import selectors
-from ..estimation.report import COLUMNS
 from ..levels import LEVEL_LABELS, OFFICIAL_LABELS, scales
-from ..models import ResultRow, Survey
+from ..models import ROW_FIELDS, ResultArea, Survey
 from ..presentation import LEVEL_NAMES, results_context
 from .workspace import survey_for
 
@@ -43,7 +42,8 @@ def _page(request, survey, *, public):
                "level_labels": [(n, LEVEL_LABELS[n], n in OFFICIAL_LABELS) for n in sorted(LEVEL_LABELS)]}
     if chosen:
         level, area, name, domain = chosen
-        rows = selectors.area_rows(result_set, level=level, area=area, domain=domain)
+        found = selectors.area_result(result_set, level=level, area=area, domain=domain)
+        rows = found.result_rows() if found else []
         context.update(results_context(survey, result_set, rows, scales=scales(), area=area, level=level))
         context["subareas"] = _subarea_overview(result_set, chosen) if level == "municipality" else []
         context["invited"] = (result_set.invited or {}).get(area) if level == "municipality" else None
@@ -61,22 +61,14 @@ def _navigation(areas, chosen):
 def _subarea_overview(result_set, chosen):
     """Return the answers per sub-area of the municipality shown, with those not stating one, adding up to its total."""
     level, area, _name, _domain = chosen
-    total = (ResultRow.objects.filter(result_set=result_set, level="municipality", area=area, domain="", kind="share")
-             .order_by("position").first())
-    if total is None or result_set.method == "open":
-        return []
-    first_item = total.item
-    rows = list(ResultRow.objects.filter(result_set=result_set, level="subarea", area=area, item=first_item, kind="share")
-                .order_by("domain", "position"))
-    seen, entries = set(), []
-    for row in rows:
-        if row.domain in seen:
-            continue
-        seen.add(row.domain)
-        entries.append({"name": row.domain, "n": (row.n or 0) + (row.n_dont_know or 0) + (row.n_unanswered or 0)})
-    respondents = (total.n or 0) + (total.n_dont_know or 0) + (total.n_unanswered or 0)
-    stated = sum(e["n"] for e in entries)
-    return {"entries": entries, "not_stated": respondents - stated, "total": respondents}
+    if result_set.method == "open":
+        return {}
+    entries = [{"name": name, "n": n} for name, n in selectors.sub_area_counts(result_set, area)]
+    if not entries:
+        return {}
+    total = ResultArea.objects.filter(result_set=result_set, level="municipality", area=area, domain="").values_list(
+        "respondents", flat=True).first() or 0
+    return {"entries": entries, "not_stated": total - sum(e["n"] for e in entries), "total": total}
 
 
 def workspace_results(request, pk):
@@ -91,9 +83,15 @@ def public_results(request, pk):
     return _page(request, _public_survey(pk), public=True)
 
 
-def _export_rows(result_set):
-    return ResultRow.objects.filter(result_set=result_set).order_by("position").values_list(*[
-        c for c in COLUMNS if c not in ("change_se",)])
+EXPORT_COLUMNS = ("level", "area", "area_name", "year") + ROW_FIELDS
+
+
+def _export_rows(survey, result_set):
+    """Yield the stored rows in the engine's output columns (without the change's SE), area by area."""
+    for area in ResultArea.objects.filter(result_set=result_set).order_by("position").iterator(chunk_size=50):
+        head = (area.level, area.area, area.area_name, survey.year)
+        for values in area.rows:
+            yield head + tuple(values)
 
 
 def _cell(value):
@@ -105,15 +103,15 @@ def _cell(value):
 
 
 def _export(survey, result_set, fmt):
-    columns = [c for c in COLUMNS if c != "change_se"]
+    columns = list(EXPORT_COLUMNS)
     name = f"trygghetsundersokning-{survey.pk}-{survey.year}"
-    rows = _export_rows(result_set)
+    rows = _export_rows(survey, result_set)
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         writer = csv.writer(response, lineterminator="\n")
         writer.writerow(columns)
-        for row in rows.iterator(chunk_size=2000):
+        for row in rows:
             writer.writerow([_cell(v) for v in row])
         return response
     import xlsxwriter
@@ -128,7 +126,7 @@ def _export(survey, result_set, fmt):
     percent_columns = {columns.index(c) for c in ("estimate", "ci_low", "ci_high", "previous_estimate", "change",
                                                    "change_ci_low", "change_ci_high")}
     kind_column = columns.index("kind")
-    for r, row in enumerate(rows.iterator(chunk_size=2000), start=1):
+    for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             value = _cell(value)
             if c in percent_columns and value != "" and row[kind_column] != "mean_score":
