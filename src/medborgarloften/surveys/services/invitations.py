@@ -17,8 +17,17 @@ CODE_LENGTH = 10  # 31^10 ≈ 8·10^14 codes
 MAX_INVITATIONS = 50_000
 
 
+_CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH
+
+
 def new_code():
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    """Return a random code: one draw of 64 random bits written in the code alphabet (bias below 1 in 20,000)."""
+    number = secrets.randbits(64) % _CODE_SPACE
+    letters = []
+    for _ in range(CODE_LENGTH):
+        number, digit = divmod(number, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[digit])
+    return "".join(letters)
 
 
 def normalise_code(text):
