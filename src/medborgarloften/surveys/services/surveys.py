@@ -122,7 +122,7 @@ def delete_survey(survey, *, by):
 
 
 def _check_question(question):
-    question.full_clean(validate_unique=False)
+    # Named messages for the cross-row rules first; the constraints also hold in the database.
     if Question.objects.filter(survey_id=question.survey_id, code=question.code).exclude(pk=question.pk).exists():
         raise ValidationError({"code": ValidationError(
             _("Another question of this survey has the code %(code)s."), code="duplicate_code",
@@ -131,6 +131,7 @@ def _check_question(question):
             survey_id=question.survey_id, kind=question.kind).exclude(pk=question.pk).exists():
         raise ValidationError({"kind": ValidationError(
             _("The survey already asks for this background."), code="duplicate_background")})
+    question.full_clean(validate_unique=False, validate_constraints=False)
 
 
 def add_question(survey, *, by, code, kind, text, topic=Question.Topic.OWN, text_en="", theme="", options=()):
