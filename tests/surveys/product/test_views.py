@@ -39,7 +39,7 @@ class AnsweringPagesTest(SurveyCastTestCase):
                 break
             pages += 1
         review = self.client.get("/enkat/svara/skicka/")
-        self.assertContains(review, "ganska_trygg".replace("ganska_trygg", "Ganska trygg"))
+        self.assertContains(review, "Ganska trygg")
         with self.captureOnCommitCallbacks(execute=True):
             done = self.client.post("/enkat/svara/skicka/")
         self.assertRedirects(done, "/enkat/tack/", fetch_redirect_response=False)
@@ -50,10 +50,9 @@ class AnsweringPagesTest(SurveyCastTestCase):
     def test_a_resident_can_stop_and_go_on_later_with_the_same_code(self):
         self._start(self.codes[0])
         saved = self.client.post("/enkat/svara/1/", {"trygg_kvall": "mycket_otrygg", "spara": "1"})
-        self.assertContains(saved, "saved" if translation.get_language() == "en" else "sparade")
+        self.assertContains(saved, "Dina svar är sparade")
         self.client.cookies.clear()
         self._start(self.codes[0])
-        self.assertContains(self.client.get("/enkat/svara/1/"), 'value="mycket_otrygg" checked' if False else "mycket_otrygg")
         form = self.client.get("/enkat/svara/1/").content.decode()
         self.assertIn('value="mycket_otrygg"', form)
         self.assertRegex(form, r'value="mycket_otrygg"[^>]*checked')
@@ -72,7 +71,7 @@ class AnsweringPagesTest(SurveyCastTestCase):
         Invitation.objects.filter(code=self.codes[0]).update(used=True)
         self.assertContains(self._start(self.codes[0]), "Koden har redan använts")
 
-    @override_settings(SURVEY_CODE_RATE="3/m")
+    @override_settings(RATELIMIT_ENABLE=True, SURVEY_CODE_RATE="3/m")
     def test_typing_codes_is_rate_limited(self):
         for _ in range(3):
             self._start("NOSUCHCODE")
@@ -110,7 +109,7 @@ class OpenLinkTest(SurveyCastTestCase):
         refused = self.client.post(f"/enkat/oppen/{self.open_survey.pk}/", {"website": "x"})
         self.assertEqual(refused.status_code, 200)
 
-    @override_settings(SURVEY_OPEN_RATE="2/h")
+    @override_settings(RATELIMIT_ENABLE=True, SURVEY_OPEN_RATE="2/h")
     def test_open_answers_are_rate_limited(self):
         self.client.post(f"/enkat/oppen/{self.open_survey.pk}/", {"website": ""})
         self.client.post(f"/enkat/oppen/{self.open_survey.pk}/", {"website": ""})
@@ -172,7 +171,6 @@ class ResultsPagesTest(SurveyCastTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.add_answers = SurveyCastTestCase.add_answers
         SurveyCastTestCase.add_answers(cls, cls.field_survey, 240, seed=7)
         services.close_survey(cls.field_survey, by=cls.ostersund_coordinator)
         services.compute_results(cls.field_survey)
