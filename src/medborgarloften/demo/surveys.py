@@ -69,7 +69,7 @@ def _answers(questions, levels, rng):
         code, kind = question.code, question.kind
         noise = rng.normal(0, 0.85, n)
         if kind == Question.Kind.PROBLEM:
-            steps = (np.digitize(levels + ITEM_LEVEL.get(code, 0) + noise, [0.6, 1.5, 2.4]) + 1).astype(str).astype(object)
+            steps = (np.digitize(levels + ITEM_LEVEL.get(code, 0) + noise, [0.8, 1.9, 2.8]) + 1).astype(str).astype(object)
             draw = rng.random(n)
             steps[draw < 0.07] = "vet_ej"
             steps[(draw >= 0.07) & (draw < 0.10)] = None
@@ -84,7 +84,7 @@ def _answers(questions, levels, rng):
         elif code == "undviker":
             columns[code] = np.where(rng.random(n) < 0.08 + 0.12 * levels, "ja", "nej").astype(object)
         elif code.startswith("utsatt_"):
-            columns[code] = np.where(rng.random(n) < 0.03 + 0.04 * levels, "ja", "nej").astype(object)
+            columns[code] = np.where(rng.random(n) < 0.015 + 0.02 * levels, "ja", "nej").astype(object)
         elif code.endswith("_bryr_sig"):
             options = np.array([o["code"] for o in question.options], dtype=object)
             columns[code] = options[np.clip(np.digitize(1.2 + 0.3 * levels + noise, [0.6, 1.5, 2.4]), 0, 3)]

@@ -43,7 +43,7 @@ def bar_chart(title, bars):
     Suppressed bars are drawn as an empty outline. The data table beside it
     carries the same figures for screen readers.
     """
-    row_height, label_width, bar_width, top = 26, 210, 330, 6
+    row_height, label_width, bar_width, top = 26, 260, 330, 6
     height = top + row_height * len(bars) + 22
     parts = [f'<svg class="chart" viewBox="0 0 {label_width + bar_width + 70} {height}" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">']
@@ -54,8 +54,8 @@ def bar_chart(title, bars):
     for i, (label, share, low, high) in enumerate(bars):
         y = top + i * row_height
         text = str(label)
-        if len(text) > 34:
-            text = text[:33] + "…"
+        if len(text) > 38:
+            text = text[:37] + "…"
         parts.append(f'<text class="chart-label" x="{label_width - 8}" y="{y + 17}" text-anchor="end">{escape(text)}</text>')
         if share is None:
             parts.append(f'<rect class="chart-bar-hidden" x="{label_width}" y="{y + 4}" width="{bar_width}" height="16"/>')
