@@ -17,7 +17,7 @@ def compute_results_task(job, survey_id):
     survey = Survey.objects.get(pk=survey_id)
     progress(job, done=0, total=1, message=str(survey), force=True)
     result_set = compute_results(survey)
-    return {"summary": [f"{result_set.n_responses} answers, {result_set.rows.count()} result rows"],
+    return {"summary": [f"{result_set.n_responses} answers, {result_set.areas.count()} areas"],
             "notes": result_set.notes}
 
 

@@ -146,7 +146,7 @@ def _response_from(survey, questions, answers, *, municipality, source):
     )
 
 
-def submit_answers(survey, *, invitation=None, token=None, answers=None):
+def submit_answers(survey, *, invitation=None, token=None, answers=None, questions=None):
     """Store the resident's answers (the draft plus ``answers``) as one response; the code is used up.
 
     In one transaction: the invitation is claimed with a conditional update
@@ -157,7 +157,7 @@ def submit_answers(survey, *, invitation=None, token=None, answers=None):
     """
     from .results import request_refresh
 
-    questions = list(survey.questions.all())
+    questions = list(survey.questions.all()) if questions is None else questions
     with transaction.atomic():
         if survey.state != Survey.State.FIELDWORK:
             raise ValidationError(_("The survey is not open for answers."), code="survey_not_open")

@@ -56,7 +56,10 @@ def recompute_results(survey, *, by):
 def request_refresh(survey):
     """After answers arrive: start a results job unless one was started in the last SURVEY_REFRESH_SECONDS."""
     seconds = getattr(settings, "SURVEY_REFRESH_SECONDS", 300)
-    if cache.add(f"surveys:refresh:{survey.pk}", 1, timeout=seconds):
+    key = f"surveys:refresh:{survey.pk}"
+    # A read first: most submissions find a refresh already under way, and a
+    # read takes no write lock (the database cache's add() does).
+    if cache.get(key) is None and cache.add(key, 1, timeout=seconds):
         start_results_job(survey)
 
 

@@ -16,7 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from medborgarloften.core.forms import add_service_errors, posted
 
@@ -179,7 +181,6 @@ def _summary(answering, saved):
 
 
 @never_cache
-@ratelimit(group="survey-open", key="ip", rate=_open_rate, method="POST", block=False)
 def review(request):
     answering = _answering(request)
     if answering is None:
@@ -187,15 +188,17 @@ def review(request):
     survey = answering.survey
     honeypot = survey.is_open_mode
     form = OpenStartForm(posted(request)) if honeypot else None
-    n_pages = len(_pages(answering))
+    pages = _pages(answering)
+    n_pages = len(pages)
     if request.method == "POST":
-        if honeypot and getattr(request, "limited", False):
-            from django_ratelimit.exceptions import Ratelimited
-
+        # Open links are limited per address; a code is its own limit.
+        if honeypot and is_ratelimited(request, group="survey-open", key="ip", rate=_open_rate, method="POST",
+                                       increment=True):
             raise Ratelimited()
         if form is None or form.is_valid():
             try:
-                services.submit_answers(survey, invitation=answering.invitation, token=answering.token)
+                services.submit_answers(survey, invitation=answering.invitation, token=answering.token,
+                                        questions=[q for _title, page in pages for q in page])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 response = redirect("surveys:answer_start")
