@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -281,8 +282,12 @@ def parse_csv(raw: bytes, source: str) -> CsvRows:
         rows = None
     if rows is None or lines is None:
         rows, lines = _read_rows_slowly(source, text, delimiter)
-    keep = [i for i, row in enumerate(rows) if any(field.strip() for field in row)]
-    if len(keep) != len(rows):
+    # Blank lines and rows of empty fields (a spreadsheet's trailing rows) are
+    # skipped; only rows whose first field is empty need a closer look.
+    firsts = [row[0] if row else "" for row in rows] if rows and not all(rows) else list(map(itemgetter(0), rows))
+    blank = {i for i, first in enumerate(firsts) if not first.strip() and not "".join(rows[i]).strip()}
+    keep = [i for i in range(len(rows)) if i not in blank] if blank else None
+    if keep is not None:
         rows = [rows[i] for i in keep]
         lines = lines[keep]
     if not rows:
