@@ -29,6 +29,8 @@ from .estimation.data import AGE_GROUPS, SEXES
 AGE_GROUP_CHOICES = [(a, a.replace("-", "–")) for a in AGE_GROUPS]
 SEX_CHOICES = [("kvinna", _("Woman")), ("man", _("Man"))]
 CODE_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+# Unfinished answers untouched this many days are deleted by the results job.
+DRAFT_DAYS = 60
 code_validator = RegexValidator(
     CODE_PATTERN, _("Use 1–40 lower-case letters a–z, digits and _, starting with a letter."), code="bad_code")
 

@@ -17,8 +17,20 @@ def compute_results_task(job, survey_id):
     survey = Survey.objects.get(pk=survey_id)
     progress(job, done=0, total=1, message=str(survey), force=True)
     result_set = compute_results(survey)
+    delete_stale_drafts()
     return {"summary": [f"{result_set.n_responses} answers, {result_set.areas.count()} areas"],
             "notes": result_set.notes}
+
+
+def delete_stale_drafts():
+    """Delete unfinished answers left untouched for DRAFT_DAYS (they are linked to a code while they exist)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .models import DRAFT_DAYS, Draft
+
+    Draft.objects.filter(updated_on__lt=timezone.localdate() - datetime.timedelta(days=DRAFT_DAYS)).delete()
 
 
 MAIL_MERGE_COLUMNS = ("kod", "kommunkod", "kommun", "namn", "adress", "postnummer", "ort", "lank")
