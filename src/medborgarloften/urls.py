@@ -9,6 +9,7 @@ urlpatterns = [
     path("konto/", include("medborgarloften.accounts.urls")),
     path("arbetsyta/", include("medborgarloften.web.urls")),
     path("arbetsyta/jobb/", include("medborgarloften.jobs.urls")),
+    path("arbetsyta/organisationer/", include("medborgarloften.scope.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
     path("", include("medborgarloften.surveys.urls")),
     path("sprak/", set_language, name="set_language"),

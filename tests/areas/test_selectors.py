@@ -5,7 +5,7 @@ from medborgarloften.areas.selectors import (
     local_police_area_for,
     municipalities_covered_by,
     partners_for,
-    police_organisation_for,
+    police_organisations_for,
 )
 from tests.cast import LPO_JH_CODES, LPO_OSTERSUND_CODES, CastTestCase
 
@@ -31,8 +31,8 @@ class CoverageTest(CastTestCase):
     def test_a_municipality_moved_to_another_local_police_area_from_a_date(self):
         self.move_berg_to_lpo_ostersund()
 
-        self.assertEqual(police_organisation_for(self.berg, on=END_2019), self.jh_police)
-        self.assertEqual(police_organisation_for(self.berg, on=START_2020), self.ostersund_police)
+        self.assertEqual(police_organisations_for(self.berg, on=END_2019), [self.jh_police])
+        self.assertEqual(police_organisations_for(self.berg, on=START_2020), [self.ostersund_police])
         self.assertEqual(local_police_area_for(self.berg, on=END_2019), self.lpo_jh)
         self.assertEqual(local_police_area_for(self.berg, on=START_2020), self.lpo_ostersund)
         self.assertIn(self.berg, municipalities_covered_by(self.jh_police, on=END_2019))
@@ -41,12 +41,20 @@ class CoverageTest(CastTestCase):
         self.assertNotIn(self.berg, municipalities_covered_by(self.ostersund_police, on=END_2019))
 
     def test_no_police_covers_a_municipality_before_its_coverage_starts(self):
-        self.assertIsNone(police_organisation_for(self.berg, on=datetime.date(2014, 12, 31)))
+        self.assertEqual(police_organisations_for(self.berg, on=datetime.date(2014, 12, 31)), [])
         self.assertIsNone(local_police_area_for(self.berg, on=datetime.date(2014, 12, 31)))
 
-    def test_a_municipality_outside_the_police_structure_has_no_police(self):
+    def test_a_municipality_whose_coverage_ended_has_no_police(self):
         umea = Municipality.objects.get(code="2480")
-        self.assertIsNone(police_organisation_for(umea, on=datetime.date(2018, 6, 1)))
+        LocalPoliceAreaCoverage.objects.filter(municipality=umea).update(valid_to=datetime.date(2018, 5, 31))
+        self.assertEqual(police_organisations_for(umea, on=datetime.date(2018, 6, 1)), [])
+
+    def test_a_divided_city_has_each_of_its_local_police_areas(self):
+        gothenburg = Municipality.objects.get(code="1480")
+        units = police_organisations_for(gothenburg, on=datetime.date(2020, 1, 1))
+        self.assertEqual([u.name for u in units], [
+            "Lokalpolisområde Storgöteborg City", "Lokalpolisområde Storgöteborg Hisingen",
+            "Lokalpolisområde Storgöteborg Nordost", "Lokalpolisområde Storgöteborg Syd"])
 
     def test_a_municipality_acts_for_itself_and_a_partner_where_it_operates(self):
         today = datetime.date(2018, 6, 1)

@@ -78,6 +78,7 @@ class SwedishMessagesTest(CastTestCase):
         self.assertIn(message, caught.exception.messages)
 
     def test_create_promise_names_the_municipality_without_organisation(self):
+        self.bracke_municipality.delete()
         self.assertSwedish(
             lambda: services.create_promise(by=self.community_police, municipalities=[self.bracke],
                                             valid_from=datetime.date(2019, 1, 1), valid_to=datetime.date(2019, 12, 31)),

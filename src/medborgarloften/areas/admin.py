@@ -2,7 +2,17 @@ from django.contrib import admin
 
 from medborgarloften.audit.admin import AuditedAdminMixin
 
-from .models import County, LocalPoliceArea, LocalPoliceAreaCoverage, Municipality, Organisation, PoliceArea, PoliceRegion
+from .models import (
+    County,
+    LocalPoliceArea,
+    LocalPoliceAreaCoverage,
+    Municipality,
+    Organisation,
+    Place,
+    PoliceArea,
+    PoliceRegion,
+    SubArea,
+)
 
 
 @admin.register(County)
@@ -30,9 +40,14 @@ class LocalPoliceAreaAdmin(AuditedAdminMixin, admin.ModelAdmin):
     inlines = [CoverageInline]
 
 
-@admin.register(PoliceRegion, PoliceArea)
-class PoliceStructureAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    pass
+@admin.register(PoliceRegion)
+class PoliceRegionAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    filter_horizontal = ["counties"]
+
+
+@admin.register(PoliceArea)
+class PoliceAreaAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "region"]
 
 
 @admin.register(Organisation)
@@ -48,3 +63,18 @@ class OrganisationAdmin(AuditedAdminMixin, admin.ModelAdmin):
         if obj is not None and obj.promise_parties.filter(promise__versions__isnull=False).exists():
             return ["name"]
         return []
+
+
+@admin.register(SubArea)
+class SubAreaAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "code", "municipality"]
+    list_filter = ["municipality__county"]
+    search_fields = ["name", "municipality__name"]
+    autocomplete_fields = ["municipality"]
+
+
+@admin.register(Place)
+class PlaceAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "municipality", "sub_area", "latitude", "longitude"]
+    search_fields = ["name", "municipality__name"]
+    autocomplete_fields = ["municipality", "sub_area"]

@@ -53,6 +53,7 @@ class Municipality(models.Model):
 
 class PoliceRegion(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
+    counties = models.ManyToManyField(County, blank=True, related_name="police_regions", verbose_name=_("counties"))
 
     class Meta:
         ordering = ["name"]
@@ -93,10 +94,15 @@ class LocalPoliceArea(models.Model):
 
 
 class LocalPoliceAreaCoverage(Dated):
-    """A local police area covers a municipality from one date to another."""
+    """A local police area covers a municipality from one date to another.
+
+    Stockholm, Göteborg and Malmö are divided between several local police
+    areas; each of their coverages is ``partial``.
+    """
 
     local_police_area = models.ForeignKey(LocalPoliceArea, on_delete=models.CASCADE, related_name="coverages", verbose_name=_("local police area"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="police_coverages", verbose_name=_("municipality"))
+    partial = models.BooleanField(_("covers part of the municipality"), default=False)
 
     class Meta:
         ordering = ["valid_from"]

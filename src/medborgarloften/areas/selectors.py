@@ -28,15 +28,19 @@ def municipalities_covered_by(organisation, *, on):
     return organisation.operates_in.all()
 
 
-def police_organisation_for(municipality, *, on):
-    """Return the police unit whose local police area covers ``municipality`` on ``on``, or None."""
-    coverage = (
+def police_organisations_for(municipality, *, on):
+    """Return the police units whose local police areas cover ``municipality`` on ``on``, by name.
+
+    One for most municipalities; several for a city divided between local
+    police areas (Stockholm, Göteborg, Malmö).
+    """
+    coverages = (
         LocalPoliceAreaCoverage.objects.on(on)
         .filter(municipality=municipality, local_police_area__organisation__isnull=False)
         .select_related("local_police_area__organisation")
-        .first()
+        .order_by("local_police_area__name")
     )
-    return coverage.local_police_area.organisation if coverage else None
+    return [coverage.local_police_area.organisation for coverage in coverages]
 
 
 def local_police_area_for(municipality, *, on):

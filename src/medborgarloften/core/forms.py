@@ -1,5 +1,16 @@
 """Helpers shared by every app's views and forms."""
 
+from django import forms
+
+
+class DateInput(forms.DateInput):
+    """A date field the browser shows as a date picker (ISO dates, which every browser reads)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
 
 def posted(request):
     """Return the POST data to bind a form with, or None on other methods.

@@ -47,6 +47,8 @@ PEOPLE = [
      "viewer, Östersund (reads drafts, cannot edit)"),
     ("admin.ostersund", "Eva", "Månsson", "Östersunds kommun", "administrator", "Systemförvaltare",
      "administrator, Östersund (manages its people and roles)"),
+    ("forvaltning.nationell", "Nora", "Riksson", "Medborgarlöften – nationell förvaltning", "administrator",
+     "Nationell förvaltare", "national administrator (the police organisation, partner organisations everywhere)"),
 ]
 
 # Signatories (KSO) of the other municipalities: (code, username, first, last).

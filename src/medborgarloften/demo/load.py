@@ -6,14 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from medborgarloften.accounts.models import Membership, Person
-from medborgarloften.areas.models import (
-    LocalPoliceArea,
-    LocalPoliceAreaCoverage,
-    Municipality,
-    Organisation,
-    PoliceArea,
-    PoliceRegion,
-)
+from medborgarloften.areas.models import LocalPoliceAreaCoverage, Municipality, Organisation
 from medborgarloften.audit.models import AuditEntry
 from medborgarloften.promises import services
 from medborgarloften.promises.models import CollaborationAgreement, Promise, PromiseVersion, Signature
@@ -42,7 +35,9 @@ def demo_is_loaded():
 def load_demo(*, password):
     municipalities = {m.code: m for m in Municipality.objects.filter(county__code="23")}
     police_units = _police_structure(municipalities)
-    organisations = {**police_units, **_municipal_organisations(municipalities), **_partners(municipalities)}
+    national = Organisation.objects.get(kind=Organisation.Kind.NATIONAL)
+    organisations = {**police_units, **_municipal_organisations(municipalities), **_partners(municipalities),
+                     national.name: national}
     people = _people(organisations, password)
     agreement = CollaborationAgreement.objects.create(
         title="Samverkansöverenskommelse mellan Östersunds kommun och lokalpolisområde Östersund 2016–2018",
@@ -56,23 +51,22 @@ def load_demo(*, password):
 
 
 def _police_structure(municipalities):
-    region = PoliceRegion.objects.create(name=data.POLICE_REGION)
-    area = PoliceArea.objects.create(name=data.POLICE_AREA, region=region)
+    """Return Jämtland's police units, as the data migration loaded them (checked against the demo's data)."""
     units = {}
     for name, codes in data.LOCAL_POLICE_AREAS.items():
-        lpo = LocalPoliceArea.objects.create(name=name, police_area=area)
-        for code in codes:
-            LocalPoliceAreaCoverage.objects.create(local_police_area=lpo, municipality=municipalities[code],
-                                                   valid_from=datetime.date(2015, 1, 1))
-        units[name] = Organisation.objects.create(name=name, kind=Organisation.Kind.POLICE, local_police_area=lpo)
+        unit = Organisation.objects.select_related("local_police_area__police_area__region").get(local_police_area__name=name)
+        covered = set(LocalPoliceAreaCoverage.objects.on(datetime.date(2017, 1, 1))
+                      .filter(local_police_area=unit.local_police_area).values_list("municipality__code", flat=True))
+        assert covered == set(codes), f"{name} covers {covered}, the demo expects {codes}"
+        assert unit.local_police_area.police_area.name == data.POLICE_AREA
+        assert unit.local_police_area.police_area.region.name == data.POLICE_REGION
+        units[name] = unit
     return units
 
 
 def _municipal_organisations(municipalities):
-    return {
-        name: Organisation.objects.create(name=name, kind=Organisation.Kind.MUNICIPALITY, municipality=municipalities[code])
-        for code, name in MUNICIPALITY_ORGANISATIONS.items()
-    }
+    return {name: Organisation.objects.get(municipality=municipalities[code], name=name)
+            for code, name in MUNICIPALITY_ORGANISATIONS.items()}
 
 
 def _partners(municipalities):

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from medborgarloften.audit.admin import AuditedAdminMixin
+from medborgarloften.core.admin import ReadOnlyAdminMixin
 
 from .models import CollaborationAgreement, Promise, PromiseVersion, Signature
 
@@ -19,15 +20,8 @@ class CollaborationAgreementAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 # Promises change only through the services (which check rules and write the
 # audit log), so the admin shows them read-only.
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Promise)

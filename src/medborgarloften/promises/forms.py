@@ -5,17 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.selectors import partners_for
+from medborgarloften.core.forms import DateInput
 
-from .selectors import agreements_for
+from .selectors import agreements_for, replaceable_promises
 
 from .models import Activity, Commitment, Promise
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PeriodMixin:
@@ -58,19 +52,17 @@ class PromiseCreateForm(PeriodMixin, forms.Form):
         help_text=_("The agreement between police and municipality that this promise is part of."),
     )
 
+    replaces = forms.ModelMultipleChoiceField(
+        label=_("Replaces"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("A published promise whose period the new one overlaps: it is superseded when the new one is published."),
+    )
+
     def __init__(self, *args, municipalities, copyable, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = municipalities
         self.fields["based_on"].queryset = copyable
         self.fields["collaboration_agreement"].queryset = agreements_for(municipalities)
-
-    def clean(self):
-        cleaned = super().clean()
-        agreement, chosen = cleaned.get("collaboration_agreement"), cleaned.get("municipalities")
-        if agreement and chosen and not set(m.pk for m in chosen) <= set(agreement.municipalities.values_list("pk", flat=True)):
-            self.add_error("collaboration_agreement", ValidationError(
-                _("The agreement does not cover all the chosen municipalities."), code="agreement_mismatch"))
-        return cleaned
+        self.fields["replaces"].queryset = replaceable_promises(municipalities)
 
 
 class PromiseForm(PeriodMixin, forms.ModelForm):
@@ -78,22 +70,17 @@ class PromiseForm(PeriodMixin, forms.ModelForm):
 
     class Meta:
         model = Promise
-        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "follow_up", "collaboration_agreement"]
-        widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
+        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "follow_up", "collaboration_agreement", "replaces"]
+        widgets = {"valid_from": DateInput(), "valid_to": DateInput(), "replaces": forms.CheckboxSelectMultiple}
+        help_texts = {"replaces": _("A published promise whose period this one overlaps: it is superseded when this one is published.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["until_replaced"] = self.instance.valid_to is None
-        self.fields["collaboration_agreement"].queryset = agreements_for(self.instance.municipalities.all())
-
-    def clean_collaboration_agreement(self):
-        agreement = self.cleaned_data.get("collaboration_agreement")
-        if agreement and not {m.pk for m in self.instance.municipalities.all()} <= set(
-            agreement.municipalities.values_list("pk", flat=True)
-        ):
-            raise ValidationError(_("The agreement does not cover all the chosen municipalities."), code="agreement_mismatch")
-        return agreement
+        municipalities = self.instance.municipalities.all()
+        self.fields["collaboration_agreement"].queryset = agreements_for(municipalities)
+        self.fields["replaces"].queryset = replaceable_promises(municipalities).exclude(pk=self.instance.pk)
 
     def _post_clean(self):
         # Model validation runs in the service, which reports it on this form.
@@ -108,12 +95,6 @@ class CommitmentForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
-
-    def clean_baseline_year(self):
-        year = self.cleaned_data.get("baseline_year")
-        if year is not None and not 1990 <= year <= 2100:
-            raise ValidationError(_("Give a year between 1990 and 2100."), code="baseline_year")
-        return year
 
 
 class ActivityForm(forms.ModelForm):

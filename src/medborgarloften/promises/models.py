@@ -11,6 +11,7 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -36,6 +37,21 @@ class CollaborationAgreement(Dated):
 
     def __str__(self):
         return self.title
+
+
+def three_year_limit(start):
+    """Return the last day a promise starting on ``start`` may run to: three years on.
+
+    A calendar year runs 1 Jan–31 Dec, so a promise from 1 January 2017 may run
+    to 1 January 2020 at the latest (and to 31 December 2019 in practice).
+    """
+    return start.replace(year=start.year + 3, day=28 if (start.month, start.day) == (2, 29) else start.day)
+
+
+def validate_year(value):
+    """Refuse a year no promise could be about (a typo such as 218 for 2018)."""
+    if value is not None and not 1990 <= value <= 2100:
+        raise ValidationError(_("Give a year between 1990 and 2100."), code="baseline_year")
 
 
 def public_promise_filter():
@@ -78,6 +94,12 @@ class Promise(models.Model):
     based_on = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("based on"),
     )
+    # Published promises of the same municipalities whose period this one
+    # overlaps: chosen explicitly, superseded when this one is published.
+    replaces = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="replaced_by", verbose_name=_("replaces"),
+    )
+    superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
     approved_by_body = models.CharField(_("approved by"), max_length=200, blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     # SHA-256 of the text the municipal body approved: an edit that changes it
@@ -85,7 +107,7 @@ class Promise(models.Model):
     approved_hash = models.CharField(_("SHA-256 of the approved text"), max_length=64, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
-    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True, validators=[MaxLengthValidator(2000)])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -124,19 +146,27 @@ class Promise(models.Model):
         return self.valid_from.year <= year and (self.ends_on is None or self.ends_on.year >= year)
 
     def clean(self):
+        for field in ("valid_from", "valid_to"):
+            value = getattr(self, field)
+            if value and not 1990 <= value.year <= 2100:
+                raise ValidationError({field: ValidationError(_("Give a date between 1990 and 2100."), code="implausible_date")})
         if self.valid_to and self.valid_from and self.valid_to <= self.valid_from:
             raise ValidationError(
                 {"valid_to": ValidationError(_("The end date must be after the start date."), code="end_before_start")}
             )
-        if self.valid_to and self.valid_from:
-            # One to three years (a calendar year runs 1 Jan–31 Dec, so allow
-            # the last day of the third year).
-            start = self.valid_from
-            limit = start.replace(year=start.year + 3, day=28 if (start.month, start.day) == (2, 29) else start.day)
-            if self.valid_to > limit:
-                raise ValidationError(
-                    {"valid_to": ValidationError(_("A promise runs for at most three years."), code="too_long")}
-                )
+        if self.valid_to and self.valid_from and self.valid_to > three_year_limit(self.valid_from):
+            raise ValidationError(
+                {"valid_to": ValidationError(_("A promise runs for at most three years."), code="too_long")}
+            )
+
+    def contains_period(self, start, end):
+        """True if [start, end] (either may be None) lies inside the promise's period, extensions included."""
+        ends_on = self.ends_on
+        if start and (start < self.valid_from or (ends_on and start > ends_on)):
+            return False
+        if end and (end < self.valid_from or (ends_on and end > ends_on)):
+            return False
+        return True
 
 
 class PromiseParty(models.Model):
@@ -166,7 +196,7 @@ class Commitment(models.Model):
     pledge = models.TextField(_("promise"), help_text=_("E.g. The police and the municipality promise to …"))
     goal = models.TextField(_("goal"), blank=True)
     indicator = models.CharField(_("indicator"), max_length=300, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True, validators=[validate_year])
 
     class Meta:
         ordering = ["order", "pk"]

@@ -178,6 +178,12 @@ def copyable_promises(person):
     )
 
 
+def replaceable_promises(municipalities):
+    """Return the published promises of any of ``municipalities``: those a new promise may replace."""
+    ids = Promise.municipalities.through.objects.filter(municipality__in=municipalities).values("promise_id")
+    return Promise.objects.filter(state=Promise.State.PUBLISHED, pk__in=ids).order_by("-valid_from", "title")
+
+
 def agreements_for(municipalities):
     """Return the collaboration agreements covering any of ``municipalities``."""
     return CollaborationAgreement.objects.filter(municipalities__in=municipalities).distinct().order_by("-valid_from")

@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import membership_for
 from medborgarloften.areas.models import Organisation
-from medborgarloften.areas.selectors import partners_for, police_organisation_for
+from medborgarloften.areas.selectors import partners_for, police_organisations_for
 from medborgarloften.audit.services import record_change
 from medborgarloften.scope.predicates import municipality_ids_for
 
 from . import selectors
-from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature, content_hash
+from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature, content_hash, three_year_limit
 
+WITHDRAWAL_REASON_LENGTH = 2000
 PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "collaboration_agreement")
 COMMITMENT_FIELDS = ("focus_area", "pledge", "goal", "indicator", "baseline_year", "order")
 ACTIVITY_FIELDS = (
@@ -77,14 +78,63 @@ def default_title(municipalities, valid_from, valid_to):
 # --- creating ------------------------------------------------------------
 
 
+def _check_agreement(agreement, municipalities):
+    """Refuse a collaboration agreement that does not cover every one of ``municipalities``."""
+    if agreement is None:
+        return
+    covered = set(agreement.municipalities.values_list("pk", flat=True))
+    if not {m.pk for m in municipalities} <= covered:
+        raise ValidationError({"collaboration_agreement": ValidationError(
+            _("The agreement does not cover all the chosen municipalities."), code="agreement_mismatch")})
+
+
+def _overlapping_published(municipalities, valid_from, valid_to, *, exclude=None):
+    """Return the published promises of ``municipalities`` whose period shares a day with [valid_from, valid_to].
+
+    A promise that runs until it is replaced and started earlier is left out:
+    publishing a later promise replaces it by definition.
+    """
+    candidates = (
+        Promise.objects.filter(state=Promise.State.PUBLISHED, municipalities__in=municipalities)
+        .exclude(pk=exclude).distinct().order_by("valid_from", "pk")
+    )
+    overlapping = []
+    for other in candidates:
+        if other.ends_on is None and other.valid_from < valid_from:
+            continue
+        if (other.ends_on is None or other.ends_on >= valid_from) and (valid_to is None or other.valid_from <= valid_to):
+            overlapping.append(other)
+    return overlapping
+
+
+def _check_overlap(municipalities, valid_from, valid_to, replaces, *, exclude=None):
+    """Refuse a period that overlaps a published promise of the same municipalities, unless it explicitly replaces it."""
+    replaces = list(replaces)
+    own = {m.pk for m in municipalities}
+    for old in replaces:
+        if old.state != Promise.State.PUBLISHED or not own & {m.pk for m in old.municipalities.all()}:
+            raise ValidationError({"replaces": ValidationError(
+                _("“%(title)s” is not a published promise of the same municipality, so this one cannot replace it."),
+                code="replaces_unrelated", params={"title": old.title})})
+    chosen = {old.pk for old in replaces}
+    conflicts = [old for old in _overlapping_published(municipalities, valid_from, valid_to, exclude=exclude) if old.pk not in chosen]
+    if conflicts:
+        raise ValidationError({"replaces": ValidationError(
+            _("The period overlaps the published promise “%(title)s”; shorten the period or choose that this promise replaces it."),
+            code="overlaps_published", params={"title": conflicts[0].title})})
+
+
 def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", situation="", follow_up="",
-                   based_on=None, collaboration_agreement=None):
+                   based_on=None, collaboration_agreement=None, replaces=()):
     """Create a draft promise for ``municipalities`` with the municipality and police as signing parties.
 
     With ``based_on``, commitments and activities are copied from that promise
-    (last year's, or another municipality's).
+    (last year's, or another municipality's). ``replaces`` names the published
+    promises of the same municipalities whose period this one overlaps; they
+    are superseded when this one is published.
     """
     municipalities = list(municipalities)
+    replaces = list(replaces)
     allowed = municipality_ids_for(by, Membership.Role.EDITOR)
     if not by.has_perm("promises.add_promise") or not municipalities or any(m.pk not in allowed for m in municipalities):
         raise PermissionDenied("promises.add_promise")
@@ -101,16 +151,17 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
             )
         parties.append(organisation)
     for municipality in municipalities:
-        police = police_organisation_for(municipality, on=valid_from) or police_organisation_for(
+        # A divided city (Stockholm, Göteborg, Malmö) has several local police
+        # areas; a promise for the whole municipality is theirs together.
+        police_units = police_organisations_for(municipality, on=valid_from) or police_organisations_for(
             municipality, on=timezone.localdate()
         )
-        if police is None:
+        if not police_units:
             raise ValidationError(
                 _("No local police area covers %(municipality)s."),
                 code="unknown_organisation", params={"municipality": municipality.name},
             )
-        if police not in parties:
-            parties.append(police)
+        parties.extend(police for police in police_units if police not in parties)
 
     promise = Promise(
         title=title or default_title(municipalities, valid_from, valid_to),
@@ -118,9 +169,12 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
         based_on=based_on, collaboration_agreement=collaboration_agreement,
     )
     promise.full_clean()
+    _check_agreement(collaboration_agreement, municipalities)
+    _check_overlap(municipalities, valid_from, valid_to, replaces)
     with transaction.atomic():
         promise.save()
         promise.municipalities.set(municipalities)
+        promise.replaces.set(replaces)
         PromiseParty.objects.bulk_create(
             PromiseParty(promise=promise, organisation=org, signs=True, order=i) for i, org in enumerate(parties)
         )
@@ -193,16 +247,26 @@ def _after_edit(promise, *, by, action, changes):
     record_change(promise, actor=by, action=action, changes=changes)
 
 
-def update_promise(promise, *, by, **values):
-    """Change the promise's own fields (title, period, texts)."""
+def update_promise(promise, *, by, replaces=None, **values):
+    """Change the promise's own fields (title, period, texts) and, with ``replaces``, the promises it replaces."""
     with transaction.atomic():
         promise = _locked(promise)
         _require(by, "promises.change_promise", promise)
         changes = _changes(promise, PROMISE_FIELDS, values)
+        old_replaces = sorted(p.title for p in promise.replaces.all())
+        if replaces is not None and sorted(p.title for p in replaces) != old_replaces:
+            changes["replaces"] = [old_replaces, sorted(p.title for p in replaces)]
         if not changes:
             return promise
         promise.full_clean()
+        municipalities = list(promise.municipalities.all())
+        _check_agreement(promise.collaboration_agreement, municipalities)
+        _check_overlap(municipalities, promise.valid_from, promise.valid_to,
+                       promise.replaces.all() if replaces is None else replaces, exclude=promise.pk)
+        _check_activity_periods(promise)
         promise.save()
+        if replaces is not None:
+            promise.replaces.set(replaces)
         _after_edit(_locked(promise), by=by, action="promise.changed", changes=changes)
     return promise
 
@@ -247,6 +311,24 @@ def delete_commitment(commitment, *, by):
         _after_edit(_locked(promise), by=by, action="commitment.deleted", changes={"commitment": name})
 
 
+def _check_activity_period(activity, promise):
+    """Refuse an activity period that does not lie inside the promise's period."""
+    if not promise.contains_period(activity.period_start, activity.period_end):
+        field = "period_start" if activity.period_start and not promise.contains_period(activity.period_start, None) else "period_end"
+        raise ValidationError({field: ValidationError(
+            _("The activity's period must lie within the promise's period."), code="outside_promise_period")})
+
+
+def _check_activity_periods(promise):
+    """Refuse a change of the promise's period that would leave an activity outside it."""
+    for commitment in promise.commitments.all():
+        for activity in commitment.activities.all():
+            if not promise.contains_period(activity.period_start, activity.period_end):
+                raise ValidationError({"valid_from": ValidationError(
+                    _("The activity “%(activity)s” would lie outside the new period; change its dates first."),
+                    code="activities_outside_period", params={"activity": activity.description[:80]})})
+
+
 def _check_partners(partners, promise):
     """Refuse organisations that are not partners working in the promise's municipalities.
 
@@ -274,6 +356,7 @@ def add_activity(commitment, *, by, partners=(), **values):
             values["order"] = max((a.order for a in commitment.activities.all()), default=0) + 1
         activity = Activity(commitment=commitment)
         _changes(activity, ACTIVITY_FIELDS, values)
+        _check_activity_period(activity, promise)
         _check_partners(partners, promise)
         if activity.responsible == Activity.Responsible.PARTNERS and not partners:
             raise ValidationError({"partners": ValidationError(_("Choose the partners responsible."), code="partners_required")})
@@ -290,6 +373,7 @@ def update_activity(activity, *, by, partners=None, **values):
         _require(by, "promises.change_promise", promise)
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         changes = _changes(activity, ACTIVITY_FIELDS, values)
+        _check_activity_period(activity, promise)
         if partners is not None:
             partners = list(partners)
             _check_partners(partners, promise)
@@ -333,6 +417,7 @@ def approve_promise(promise, *, by, body, approved_on):
             raise ValidationError({"approved_on": ValidationError(_("The approval date cannot be in the future."), code="future")})
         promise.state = Promise.State.APPROVED
         promise.approved_by_body, promise.approved_on = body.strip(), approved_on
+        promise.full_clean()
         promise.approved_hash = content_hash(selectors.promise_content(promise))
         promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
         record_change(promise, actor=by, action="promise.approved", changes={"body": promise.approved_by_body, "approved_on": approved_on.isoformat()})
@@ -448,27 +533,34 @@ def publish_promise(promise, *, by):
         # What is published is the live text: it must still be the signed text.
         if selectors.promise_content(promise) != version.content:
             raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
+        # Someone may have published an overlapping promise since this one was drafted.
+        municipalities = list(promise.municipalities.all())
+        _check_overlap(municipalities, promise.valid_from, promise.valid_to, promise.replaces.all(), exclude=promise.pk)
+        now = timezone.now()
         promise.state = Promise.State.PUBLISHED
-        promise.published_at = timezone.now()
+        promise.published_at = now
         promise.save(update_fields=["state", "published_at", "updated_at"])
         # PostgreSQL refuses FOR UPDATE with DISTINCT, so lock by primary key.
         candidates = list(
             Promise.objects.select_for_update()
             .filter(pk__in=Promise.objects.filter(
                 state=Promise.State.PUBLISHED, valid_to__isnull=True, extended_to__isnull=True,
-                municipalities__in=promise.municipalities.all(), valid_from__lt=promise.valid_from,
+                municipalities__in=municipalities, valid_from__lt=promise.valid_from,
             ).exclude(pk=promise.pk).values("pk"))
             .prefetch_related("municipalities")
             .order_by("pk")
         )
         # A joint promise is replaced only when the new one covers all its
         # municipalities; otherwise it still applies to the others.
-        covered = {m.pk for m in promise.municipalities.all()}
+        covered = {m.pk for m in municipalities}
         superseded = [old for old in candidates if {m.pk for m in old.municipalities.all()} <= covered]
+        superseded += [old for old in promise.replaces.select_for_update().order_by("pk") if old.pk not in {s.pk for s in superseded}]
         for old in superseded:
             old.state = Promise.State.SUPERSEDED
-            old.save(update_fields=["state", "updated_at"])
+            old.superseded_at = now
+            old.save(update_fields=["state", "superseded_at", "updated_at"])
             record_change(old, actor=by, action="promise.superseded", changes={"by": str(promise)})
+        promise.replaces.add(*superseded)
         record_change(
             promise, actor=by, action="promise.published",
             changes={"version": version.number, "state": [Promise.State.SIGNED, Promise.State.PUBLISHED]},
@@ -486,6 +578,9 @@ def extend_promise(promise, *, by, until):
             raise ValidationError(_("The promise already runs until it is replaced."), code="open_ended")
         if until <= current_end:
             raise ValidationError({"until": ValidationError(_("The new end date must be after the current one."), code="not_later")})
+        if until > three_year_limit(promise.valid_from):
+            raise ValidationError({"until": ValidationError(
+                _("A promise runs for at most three years, extensions included."), code="too_long")})
         promise.extended_to = until
         promise.save(update_fields=["extended_to", "updated_at"])
         record_change(promise, actor=by, action="promise.extended", changes={"ends_on": [current_end.isoformat(), until.isoformat()]})
@@ -499,6 +594,9 @@ def withdraw_promise(promise, *, by, reason):
         _require(by, "promises.withdraw_promise", promise)
         if not reason.strip():
             raise ValidationError({"reason": ValidationError(_("Give a reason for the withdrawal."), code="required")})
+        if len(reason.strip()) > WITHDRAWAL_REASON_LENGTH:
+            raise ValidationError({"reason": ValidationError(
+                _("Keep the reason to at most %(limit)s characters."), code="max_length", params={"limit": WITHDRAWAL_REASON_LENGTH})})
         previous_state = promise.state
         promise.state = Promise.State.WITHDRAWN
         promise.withdrawn_reason = reason.strip()

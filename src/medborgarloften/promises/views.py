@@ -7,14 +7,16 @@ service, redirect. A rejected form is shown again with what was typed.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from medborgarloften.core.forms import add_service_errors, posted
+from medborgarloften.core.pagination import page_of
 from medborgarloften.scope.selectors import editable_municipalities
 
 from . import selectors, services
@@ -82,7 +84,7 @@ PAGE_SIZE = 25
 @login_required
 def promise_list(request):
     """Every promise the person works on, newest first, a page at a time."""
-    page = Paginator(selectors.workspace_promises(request.user), PAGE_SIZE).get_page(request.GET.get("sida"))
+    page = page_of(selectors.workspace_promises(request.user), request.GET.get("sida"), size=PAGE_SIZE)
     selectors.prefetch_for_list(page.object_list)
     return render(request, "promises/list.html", {
         "page": page, "promises": page.object_list, "can_add": request.user.has_perm("promises.add_promise"),
@@ -103,7 +105,8 @@ def create(request):
     def action(data):
         created.append(services.create_promise(
             by=request.user, municipalities=data["municipalities"], title=data["title"],
-            based_on=data["based_on"], collaboration_agreement=data["collaboration_agreement"], **_period(data),
+            based_on=data["based_on"], collaboration_agreement=data["collaboration_agreement"],
+            replaces=data["replaces"], **_period(data),
         ))
 
     if _run(request, form, action, success_message=_("The draft was created.")):
@@ -142,7 +145,8 @@ def edit(request, pk):
     def action(data):
         services.update_promise(
             promise, by=request.user, title=data["title"], situation=data["situation"],
-            follow_up=data["follow_up"], collaboration_agreement=data["collaboration_agreement"], **_period(data),
+            follow_up=data["follow_up"], collaboration_agreement=data["collaboration_agreement"],
+            replaces=data["replaces"], **_period(data),
         )
 
     if _run(request, form, action, success_message=_("The promise was saved.")):
@@ -215,7 +219,15 @@ def activity_create(request, pk):
     return _form_page(
         request, promise, form, _("Add activity"), _("Save"),
         intro=_("Commitment: %(name)s") % {"name": commitment.focus_area}, warn_new_version=True,
+        register_partner_url=_register_partner_url(request),
     )
+
+
+def _register_partner_url(request):
+    """Return where to register a missing partner and come back to this form, if the person may."""
+    if not request.user.has_perm("scope.add_partner"):
+        return None
+    return f"{reverse('scope:partner_create')}?{urlencode({'next': request.path})}"
 
 
 def _activity_for(request, pk):
@@ -236,6 +248,7 @@ def activity_edit(request, pk):
     return _form_page(
         request, promise, form, _("Edit activity"), _("Save"),
         intro=_("Commitment: %(name)s") % {"name": activity.commitment.focus_area}, warn_new_version=True,
+        register_partner_url=_register_partner_url(request),
     )
 
 

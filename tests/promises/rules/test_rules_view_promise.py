@@ -47,7 +47,7 @@ class ViewPromiseRuleTest(CastTestCase):
         self.assertOnlyInsidersSee(self.ostersund_withdrawn, self.berg_withdrawn)
 
     def test_superseded(self):
-        old = self.draft_promise(self.ostersund, self.ostersund_coordinator, valid_from=datetime.date(2016, 1, 1))
+        old = self.draft_promise(self.ostersund, self.ostersund_coordinator, valid_from=datetime.date(2018, 1, 1))
         self.sign_all(old, self.ostersund_coordinator, [self.ostersund_signatory, self.lpo_ostersund_chief])
         services.publish_promise(old, by=self.ostersund_coordinator)
         new = self.draft_promise(self.ostersund, self.ostersund_coordinator, valid_from=datetime.date(2019, 1, 1))

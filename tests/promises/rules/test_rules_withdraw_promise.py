@@ -47,7 +47,7 @@ class WithdrawPromiseRuleTest(CastTestCase):
         self.assertPermission(PERM, self.berg_withdrawn, allowed=[], denied=everyone_but())
 
     def test_superseded(self):
-        old = self.draft_promise(self.berg, self.berg_coordinator, valid_from=datetime.date(2016, 1, 1))
+        old = self.draft_promise(self.berg, self.berg_coordinator, valid_from=datetime.date(2018, 1, 1))
         self.sign_all(old, self.berg_coordinator, [self.berg_signatory, self.lpo_jh_chief])
         services.publish_promise(old, by=self.berg_coordinator)
         new = self.draft_promise(self.berg, self.berg_coordinator, valid_from=datetime.date(2019, 1, 1))

@@ -82,3 +82,22 @@ class PartnerScopeTest(CastTestCase):
             services.add_activity(self.ostersund_draft.commitments.get(), by=self.ostersund_coordinator,
                                   description="Match", partners=[malmo_club])
         self.assertEqual(raised.exception.error_dict["partners"][0].code, "partner_elsewhere")
+
+
+class ActivityPeriodTest(CastTestCase):
+    def test_it_refuses_an_activity_period_outside_the_promises_period(self):
+        commitment = self.fresh(self.ostersund_draft).commitments.all()[0]
+        with self.assertWritesNothing(), self.assertInvalid(
+                "outside_promise_period", "The activity's period must lie within the promise's period.", field="period_start"):
+            services.add_activity(commitment, by=self.ostersund_coordinator, description="Nattvandring",
+                                  period_start=datetime.date(2017, 12, 1), period_end=datetime.date(2018, 2, 1))
+        with self.assertWritesNothing(), self.assertInvalid(
+                "outside_promise_period", "The activity's period must lie within the promise's period.", field="period_end"):
+            services.add_activity(commitment, by=self.ostersund_coordinator, description="Nattvandring",
+                                  period_start=datetime.date(2018, 12, 1), period_end=datetime.date(2019, 2, 1))
+
+    def test_it_accepts_an_activity_inside_the_period(self):
+        commitment = self.fresh(self.ostersund_draft).commitments.all()[0]
+        activity = services.add_activity(commitment, by=self.ostersund_coordinator, description="Nattvandring",
+                                         period_start=datetime.date(2018, 6, 1), period_end=datetime.date(2018, 8, 31))
+        self.assertEqual((activity.period_start, activity.period_end), (datetime.date(2018, 6, 1), datetime.date(2018, 8, 31)))

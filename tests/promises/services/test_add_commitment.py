@@ -38,3 +38,9 @@ class AddCommitmentTest(CastTestCase):
         self.assertEqual(self.ostersund_published.state, Promise.State.PUBLISHED)
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.add_commitment(self.ostersund_published, by=self.ostersund_coordinator, focus_area="Klotter", pledge="Vi lovar …")
+
+    def test_it_refuses_an_unlikely_baseline_year(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "baseline_year", "Give a year between 1990 and 2100.", field="baseline_year"):
+            services.add_commitment(self.ostersund_draft, by=self.ostersund_coordinator, focus_area="Narkotika",
+                                    pledge="Vi lovar …", baseline_year=218)

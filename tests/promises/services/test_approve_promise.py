@@ -67,3 +67,9 @@ class EditingAnApprovedPromiseTest(CastTestCase):
         promise = Promise.objects.get(pk=self.ostersund_approved.pk)
         self.assertEqual(promise.state, Promise.State.APPROVED)
         self.assertEqual(promise.approved_by_body, "Kommunstyrelsen")
+
+    def test_it_refuses_a_body_name_longer_than_the_form_allows(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "max_length", "Ensure this value has at most 200 characters (it has 201).", field="approved_by_body"):
+            services.approve_promise(self.ostersund_draft, by=self.ostersund_coordinator, body="K" * 201,
+                                     approved_on=datetime.date(2017, 12, 4))

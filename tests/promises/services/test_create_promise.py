@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 
 from medborgarloften.accounts.models import Membership
-from medborgarloften.areas.models import LocalPoliceAreaCoverage, Municipality, Organisation
+from medborgarloften.areas.models import LocalPoliceAreaCoverage, Municipality
 from medborgarloften.promises import services
 from medborgarloften.promises.models import Activity, Promise
 from tests.cast import CastTestCase, person
@@ -46,7 +46,7 @@ class CreatePromiseTest(CastTestCase):
 
     def test_a_joint_promise_names_each_municipality_and_their_police_once(self):
         ragunda = self.municipalities["2303"]
-        ragunda_municipality = Organisation.objects.create(name="Ragunda kommun", kind="municipality", municipality=ragunda)
+        ragunda_municipality = ragunda.organisation
 
         promise = services.create_promise(by=self.community_police, municipalities=[self.ostersund, ragunda], **YEAR_2019)
 
@@ -54,6 +54,13 @@ class CreatePromiseTest(CastTestCase):
             [p.organisation for p in self.fresh(promise).parties.all()],
             [self.ostersund_municipality, ragunda_municipality, self.ostersund_police],
         )
+
+    def test_a_promise_for_a_divided_city_has_each_of_its_police_units_as_signing_party(self):
+        malmo = Municipality.objects.get(code="1280")
+        coordinator = person("samordnare.malmo", "Ebba", "Malm", (malmo.organisation, Membership.Role.EDITOR, ""))
+        promise = services.create_promise(by=coordinator, municipalities=[malmo], **YEAR_2019)
+        self.assertEqual([p.organisation.name for p in self.fresh(promise).parties.all()],
+                         ["Malmö stad", "Lokalpolisområde Malmö Norr", "Lokalpolisområde Malmö Söder"])
 
     def test_it_copies_commitments_and_activities_from_last_years_promise(self):
         source = self.fresh(self.ostersund_published)
@@ -91,7 +98,6 @@ class CreatePromiseTest(CastTestCase):
         )
 
     def test_a_copy_keeps_only_partners_working_in_the_new_municipality(self):
-        Organisation.objects.create(name="Bräcke kommun", kind="municipality", municipality=self.bracke)
         commitment = self.ostersund_draft.commitments.get()
         services.add_activity(commitment, by=self.ostersund_coordinator, description="Trygghetsvandring i Odenskog",
                               responsible=Activity.Responsible.PARTNERS, partners=[self.property_owner])
@@ -131,15 +137,17 @@ class CreatePromiseTest(CastTestCase):
                 services.create_promise(by=getattr(self, name), municipalities=[self.ostersund], **YEAR_2019)
 
     def test_it_reports_a_municipality_without_a_municipal_organisation(self):
-        # LPO Östersund covers Bräcke, which has no organisation in the cast.
+        # LPO Östersund covers Bräcke; suppose its organisation was never registered.
+        self.bracke_municipality.delete()
         with self.assertWritesNothing(), self.assertInvalid(
                 "unknown_organisation", "Bräcke has no municipal organisation registered."):
             services.create_promise(by=self.community_police, municipalities=[self.bracke], **YEAR_2019)
 
     def test_it_reports_a_municipality_no_local_police_area_covers(self):
         umea = Municipality.objects.get(code="2480")
-        umea_municipality = Organisation.objects.create(name="Umeå kommun", kind="municipality", municipality=umea)
-        coordinator = person("samordnare.umea", "Ida", "Öberg", (umea_municipality, Membership.Role.EDITOR, ""))
+        coordinator = person("samordnare.umea", "Ida", "Öberg", (umea.organisation, Membership.Role.EDITOR, ""))
+        # Suppose its local police area's coverage ended before the promise starts, and nothing replaced it.
+        LocalPoliceAreaCoverage.objects.filter(municipality=umea).update(valid_to=datetime.date(2018, 12, 31))
 
         with self.assertWritesNothing(), self.assertInvalid("unknown_organisation", "No local police area covers Umeå."):
             services.create_promise(by=coordinator, municipalities=[umea], **YEAR_2019)
@@ -176,3 +184,50 @@ class CreatePromiseTest(CastTestCase):
             by=self.ostersund_coordinator, municipalities=[self.ostersund], valid_from=datetime.date(2019, 1, 1))
         self.assertIsNone(promise.valid_to)
         self.assertIsNone(promise.ends_on)
+
+
+class CreatePromiseRefusesWhatTheFormRefusesTest(CastTestCase):
+    """Each rule the create form shows is the service's, so the admin, commands and imports keep it too."""
+
+    def test_it_refuses_an_agreement_that_does_not_cover_the_municipality(self):
+        from medborgarloften.promises.models import CollaborationAgreement
+
+        agreement = CollaborationAgreement.objects.create(title="SÖK Berg", valid_from=datetime.date(2016, 1, 1))
+        agreement.municipalities.set([self.berg])
+        with self.assertWritesNothing(), self.assertInvalid(
+                "agreement_mismatch", "The agreement does not cover all the chosen municipalities.",
+                field="collaboration_agreement"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    collaboration_agreement=agreement, **YEAR_2019)
+
+    def test_it_refuses_a_period_overlapping_a_published_promise(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "overlaps_published",
+                "The period overlaps the published promise “Medborgarlöften i Östersund 2017”; "
+                "shorten the period or choose that this promise replaces it.", field="replaces"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    valid_from=datetime.date(2017, 7, 1), valid_to=datetime.date(2018, 6, 30))
+
+    def test_it_accepts_the_overlap_when_the_new_promise_replaces_the_old(self):
+        promise = services.create_promise(
+            by=self.ostersund_coordinator, municipalities=[self.ostersund], replaces=[self.ostersund_published],
+            valid_from=datetime.date(2017, 7, 1), valid_to=datetime.date(2018, 6, 30))
+        self.assertEqual(list(promise.replaces.all()), [self.ostersund_published])
+
+    def test_it_refuses_to_replace_another_municipalitys_promise(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "replaces_unrelated",
+                "“Medborgarlöften i Berg 2017” is not a published promise of the same municipality, "
+                "so this one cannot replace it.", field="replaces"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    replaces=[self.berg_published], **YEAR_2019)
+
+    def test_it_refuses_an_implausible_year_without_crashing(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "implausible_date", "Give a date between 1990 and 2100.", field="valid_from"):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.ostersund],
+                                    valid_from=datetime.date(9998, 1, 1), valid_to=datetime.date(9999, 12, 31))
+
+    def test_it_refuses_a_municipality_the_person_does_not_draft_for(self):
+        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
+            services.create_promise(by=self.ostersund_coordinator, municipalities=[self.berg], **YEAR_2019)

@@ -48,3 +48,8 @@ class ExtendPromiseTest(CastTestCase):
     def test_it_refuses_a_promise_not_yet_published(self):
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.extend_promise(self.ostersund_signed, by=self.ostersund_coordinator, until=datetime.date(2019, 12, 31))
+
+    def test_it_refuses_an_extension_past_three_years(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "too_long", "A promise runs for at most three years, extensions included.", field="until"):
+            services.extend_promise(self.ostersund_published, by=self.ostersund_coordinator, until=datetime.date(2020, 6, 30))

@@ -27,10 +27,10 @@ class PublishPromiseTest(CastTestCase):
     def test_it_supersedes_an_earlier_promise_that_ran_until_replaced(self):
         ostersund_signatories = [self.ostersund_signatory, self.lpo_ostersund_chief]
         old = self.publish_new(self.ostersund, self.ostersund_coordinator, ostersund_signatories,
-                               valid_from=datetime.date(2016, 1, 1))
+                               valid_from=datetime.date(2018, 1, 1))
         # Berg's until-replaced promise is another municipality's and stays.
         berg_old = self.publish_new(self.berg, self.berg_coordinator, [self.berg_signatory, self.lpo_jh_chief],
-                                    valid_from=datetime.date(2016, 1, 1))
+                                    valid_from=datetime.date(2018, 1, 1))
 
         new = self.publish_new(self.ostersund, self.ostersund_coordinator, ostersund_signatories,
                                valid_from=datetime.date(2019, 1, 1), valid_to=datetime.date(2020, 12, 31))
@@ -83,9 +83,8 @@ class JointPromiseSupersedingTest(CastTestCase):
     def test_a_joint_promise_still_applies_where_the_new_one_does_not_reach(self):
         from medborgarloften.areas.models import Organisation
 
-        Organisation.objects.create(name="Bräcke kommun", kind="municipality", municipality=self.bracke)
         joint = services.create_promise(by=self.community_police, municipalities=[self.ostersund, self.bracke],
-                                        valid_from=datetime.date(2016, 1, 1))
+                                        valid_from=datetime.date(2018, 1, 1))
         commitment = services.add_commitment(joint, by=self.community_police, focus_area="Trafik", pledge="Vi lovar.")
         services.add_activity(commitment, by=self.community_police, description="Kontroller")
         joint_version = services.send_promise_for_signing(joint, by=self.community_police)

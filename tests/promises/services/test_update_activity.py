@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import PermissionDenied
 
 from medborgarloften.promises import selectors, services
@@ -88,3 +90,10 @@ class UpdateActivityTest(CastTestCase):
         activity = self.activity(self.ostersund_published, "Trafikkontroller vid skolor")
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.update_activity(activity, by=self.ostersund_coordinator, target_quantity=10)
+
+    def test_it_refuses_moving_the_activity_outside_the_promises_period(self):
+        activity = self.fresh(self.ostersund_draft).commitments.all()[0].activities.all()[0]
+        with self.assertWritesNothing(), self.assertInvalid(
+                "outside_promise_period", "The activity's period must lie within the promise's period.", field="period_end"):
+            services.update_activity(activity, by=self.ostersund_coordinator,
+                                     period_start=datetime.date(2018, 12, 1), period_end=datetime.date(2019, 1, 31))

@@ -45,3 +45,9 @@ class UpdateCommitmentTest(CastTestCase):
     def test_it_refuses_a_published_promise(self):
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.update_commitment(self.commitment(self.berg_published), by=self.berg_coordinator, focus_area="Nytt")
+
+    def test_it_refuses_an_unlikely_baseline_year(self):
+        commitment = self.fresh(self.ostersund_draft).commitments.all()[0]
+        with self.assertWritesNothing(), self.assertInvalid(
+                "baseline_year", "Give a year between 1990 and 2100.", field="baseline_year"):
+            services.update_commitment(commitment, by=self.ostersund_coordinator, baseline_year=3016)

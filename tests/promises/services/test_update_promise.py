@@ -83,3 +83,35 @@ class UpdatePromiseTest(CastTestCase):
     def test_it_rejects_an_empty_title(self):
         with self.assertWritesNothing(), self.assertInvalid("blank", "This field cannot be blank.", field="title"):
             services.update_promise(self.ostersund_draft, by=self.ostersund_coordinator, title="")
+
+    def test_it_refuses_an_agreement_that_does_not_cover_the_municipality(self):
+        from medborgarloften.promises.models import CollaborationAgreement
+
+        agreement = CollaborationAgreement.objects.create(title="SÖK Berg", valid_from=datetime.date(2016, 1, 1))
+        agreement.municipalities.set([self.berg])
+        with self.assertWritesNothing(), self.assertInvalid(
+                "agreement_mismatch", "The agreement does not cover all the chosen municipalities.",
+                field="collaboration_agreement"):
+            services.update_promise(self.ostersund_draft, by=self.ostersund_coordinator, collaboration_agreement=agreement)
+
+    def test_it_refuses_a_new_period_that_leaves_an_activity_outside(self):
+        activity = self.fresh(self.ostersund_draft).commitments.all()[0].activities.all()[0]
+        services.update_activity(activity, by=self.ostersund_coordinator,
+                                 period_start=datetime.date(2018, 11, 1), period_end=datetime.date(2018, 12, 31))
+        with self.assertWritesNothing(), self.assertInvalid(
+                "activities_outside_period",
+                "The activity “Trafikkontroller vid skolor” would lie outside the new period; change its dates first.",
+                field="valid_from"):
+            services.update_promise(self.ostersund_draft, by=self.ostersund_coordinator, valid_to=datetime.date(2018, 6, 30))
+
+    def test_it_refuses_a_new_period_overlapping_a_published_promise(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "overlaps_published",
+                "The period overlaps the published promise “Medborgarlöften i Östersund 2017”; "
+                "shorten the period or choose that this promise replaces it.", field="replaces"):
+            services.update_promise(self.ostersund_draft, by=self.ostersund_coordinator, valid_from=datetime.date(2017, 12, 1))
+
+    def test_it_refuses_more_than_three_years(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "too_long", "A promise runs for at most three years.", field="valid_to"):
+            services.update_promise(self.ostersund_draft, by=self.ostersund_coordinator, valid_to=datetime.date(2021, 6, 30))

@@ -33,3 +33,8 @@ class WithdrawPromiseTest(CastTestCase):
     def test_it_refuses_a_promise_already_withdrawn(self):
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.withdraw_promise(self.ostersund_withdrawn, by=self.ostersund_coordinator, reason="Igen.")
+
+    def test_it_refuses_a_reason_longer_than_the_form_allows(self):
+        with self.assertWritesNothing(), self.assertInvalid(
+                "max_length", "Keep the reason to at most 2000 characters.", field="reason"):
+            services.withdraw_promise(self.ostersund_draft, by=self.ostersund_coordinator, reason="x" * 2001)

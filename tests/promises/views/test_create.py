@@ -40,7 +40,8 @@ class CreateTests(CastTestCase):
         self.assertContains(response, 'value="2018-06-30"')
 
     def test_it_reports_a_municipality_without_organisation(self):
-        self.client.force_login(self.community_police)  # covers Bräcke, which has no municipal organisation in the cast
+        self.bracke_municipality.delete()  # suppose Bräcke's organisation was never registered
+        self.client.force_login(self.community_police)  # covers Bräcke
         response = self.post(municipalities=[self.bracke.pk])
         self.assertContains(response, "Bräcke har ingen kommunal organisation registrerad.")
 

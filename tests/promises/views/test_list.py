@@ -36,19 +36,26 @@ class PromiseListTests(CastTestCase):
         first = self.client.get(URL)
         self.assertContains(first, "Medborgarlöften i Berg 2051")
         self.assertNotContains(first, "Medborgarlöften i Berg 2017")
-        self.assertContains(first, "Sida 1 av 2")
+        self.assertContains(first, "Sida 1")
+        self.assertContains(first, '<a href="?sida=2" rel="next">Nästa sida</a>', html=True)
         second = self.client.get(URL, {"sida": 2})
+        self.assertNotContains(second, 'rel="next"')
+        self.assertContains(second, '<a href="?sida=1" rel="prev">Föregående sida</a>', html=True)
         self.assertContains(second, "Medborgarlöften i Berg 2017")
         self.assertNotContains(second, "Medborgarlöften i Berg 2051")
 
     def test_it_costs_the_same_with_more_promises(self):
         self.client.force_login(self.ostersund_coordinator)
-        # session, person, memberships, count, one page of promises, their municipalities, their parties
-        with self.assertNumQueries(7):
+        # session, person, memberships, one page of promises (and one more row), their municipalities, their parties
+        with self.assertNumQueries(6):
             self.client.get(URL)
         for _ in range(3):
             self.draft_promise(self.ostersund, self.ostersund_coordinator, partners=[self.victim_support],
                                valid_from=datetime.date(2020, 1, 1), valid_to=datetime.date(2020, 12, 31))
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(6):
             response = self.client.get(URL)
         self.assertContains(response, "Medborgarlöften i Östersund 2020", count=3)
+
+    def test_an_unreadable_page_number_shows_the_first_page(self):
+        self.client.force_login(self.berg_coordinator)
+        self.assertContains(self.client.get(URL, {"sida": "x"}), self.berg_draft.get_workspace_url())
