@@ -48,7 +48,9 @@ def _analyst(password):
     person = Person(username=username, first_name=first, last_name=last)
     person.set_password(password)
     person.save()
-    for organisation in Organisation.objects.filter(kind=Organisation.Kind.POLICE):
+    police = Organisation.objects.filter(kind=Organisation.Kind.POLICE,
+                                         local_police_area__coverages__municipality__county__code="23").distinct()
+    for organisation in police:
         Membership.objects.create(person=person, organisation=organisation, role=Membership.Role.EDITOR, title=title)
     return person
 

@@ -7,10 +7,12 @@ the invitation (README, "Anonymity of survey answers").
 """
 
 import hashlib
+import random
 import secrets
+import time
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -146,7 +148,33 @@ def _response_from(survey, questions, answers, *, municipality, source):
     )
 
 
+def _retrying_when_locked(function):
+    """Run ``function`` (one whole transaction) again when SQLite reports its database or table locked.
+
+    SQLite serialises writers; a writer that waited past the busy timeout (or,
+    with a shared-cache in-memory database, at once) gets "locked" and its
+    transaction is rolled back whole, so running it again is safe. PostgreSQL
+    waits on row locks instead and is never retried.
+    """
+    attempts = 6
+    for attempt in range(attempts):
+        try:
+            return function()
+        except OperationalError as error:
+            retry = (connection.vendor == "sqlite" and "locked" in str(error) and not connection.in_atomic_block
+                     and attempt < attempts - 1)
+            if not retry:
+                raise
+            time.sleep(0.02 * (attempt + 1) * (1 + random.random()))
+
+
 def submit_answers(survey, *, invitation=None, token=None, answers=None, questions=None):
+    """Store the resident's answers as one response and use up the code (see :func:`_submit`)."""
+    return _retrying_when_locked(lambda: _submit(survey, invitation=invitation, token=token, answers=answers,
+                                                 questions=questions))
+
+
+def _submit(survey, *, invitation=None, token=None, answers=None, questions=None):
     """Store the resident's answers (the draft plus ``answers``) as one response; the code is used up.
 
     In one transaction: the invitation is claimed with a conditional update
