@@ -138,7 +138,7 @@ def _sample_survey(analyst, county, year, n, rng, *, previous=None, improvement=
                                 cells=_population(MUNICIPALITIES[municipality.code][0], rng))
     answered = dict(zip(sorted(MUNICIPALITIES), _generate(survey, n, rng, improvement=improvement, sub_areas=sub_areas)))
     for municipality in municipalities:
-        invited = int(answered[municipality.code] / 0.46) + 1
+        invited = int(answered[municipality.code] / 0.52) + 1
         services.create_invitations(survey, by=analyst, municipality=municipality, count=invited)
         used = Invitation.objects.filter(survey=survey, municipality=municipality).values_list("pk", flat=True)[
             :answered[municipality.code]]
@@ -160,8 +160,8 @@ def load_surveys(*, password):
         municipality = county.municipalities.get(code=code)
         for name in names:
             sub_areas[(code, name)] = services.add_sub_area(municipality, by=analyst, name=name)
-    previous = _sample_survey(analyst, county, 2015, 1500, rng, sub_areas=sub_areas)
-    _sample_survey(analyst, county, 2016, 3000, rng, previous=previous, improvement=0.15, sub_areas=sub_areas)
+    previous = _sample_survey(analyst, county, 2015, 1200, rng, sub_areas=sub_areas)
+    _sample_survey(analyst, county, 2016, 2500, rng, previous=previous, improvement=0.15, sub_areas=sub_areas)
 
     coordinator = Person.objects.get(username="samordnare.ostersund")
     ostersund = county.municipalities.get(code="2380")
