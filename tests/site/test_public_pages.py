@@ -149,8 +149,9 @@ class QueryCountTests(DemoTestCase):
             "home": 4,
             # municipality, county's municipalities, promise links, chosen promises, versions, signatures
             "county": 6,
-            # municipality+county, local police area, promises, municipalities, parties, versions, signatures
-            "municipality": 7,
+            # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
+            # the safety survey panel: latest published survey + result set, the municipality's results
+            "municipality": 9,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures
             "promise": 9,
         }
