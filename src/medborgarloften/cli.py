@@ -10,6 +10,7 @@ Subcommands:
 * ``worker`` run queued background tasks (with ``TASK_BACKEND=database``);
 * ``load-demo``  load the demo data into an empty database;
 * ``survey estimate``  reproduce published survey figures from CSV files;
+* ``followup remind``  e-mail reminders about activities due for a report;
 * ``manage`` any Django management command (``medborgarloften manage check``).
 
 Each app that adds commands exposes ``register(subparsers)`` in its ``cli``
@@ -25,6 +26,7 @@ COMMAND_MODULES = [
     "medborgarloften.web.cli",
     "medborgarloften.demo.cli",
     "medborgarloften.surveys.cli",
+    "medborgarloften.followup.cli",
 ]
 
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # Stages of the cycle, earlier before later.
     "medborgarloften.surveys",
     "medborgarloften.promises",
+    "medborgarloften.followup",
     "medborgarloften.site",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -163,6 +164,20 @@ SURVEY_CODE_RATE = os.environ.get("SURVEY_CODE_RATE", "20/m")
 SURVEY_REFRESH_SECONDS = int(os.environ.get("SURVEY_REFRESH_SECONDS", "300"))
 # Which answers on the four-step scale count as "a problem" for the police-style levels.
 SURVEYS_PROBLEM_ANSWERS = ("3", "4")
+
+# --- E-mail ---------------------------------------------------------------
+
+# Reminders and notices. Without EMAIL_HOST they are printed to the console
+# (the demo); in production set EMAIL_HOST and its friends.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>")
 
 # --- Background tasks -----------------------------------------------------
 

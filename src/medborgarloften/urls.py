@@ -6,10 +6,12 @@ from medborgarloften.accounts.views import login_rate_limited
 
 urlpatterns = [
     path("", include("medborgarloften.site.urls")),
+    path("", include("medborgarloften.followup.public_urls")),
     path("konto/", include("medborgarloften.accounts.urls")),
     path("arbetsyta/", include("medborgarloften.web.urls")),
     path("arbetsyta/jobb/", include("medborgarloften.jobs.urls")),
     path("arbetsyta/organisationer/", include("medborgarloften.scope.urls")),
+    path("arbetsyta/uppfoljning/", include("medborgarloften.followup.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
     path("", include("medborgarloften.surveys.urls")),
     path("sprak/", set_language, name="set_language"),

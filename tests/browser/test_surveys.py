@@ -134,5 +134,5 @@ def test_the_published_results_are_accessible_and_on_the_municipality_page(open_
     assert_accessible(page, "public results", swedish="Trygghetsindikatorer")
     text = page.locator("main").inner_text()
     assert "platshållare" in text and "inte polisens problemindex" in text
-    assert page.locator("svg.chart").count() > 5
+    assert page.locator("svg.survey-chart").count() > 5
     assert "signifikant" in text

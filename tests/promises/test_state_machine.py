@@ -9,6 +9,7 @@ from tests.cast import CAST, CastTestCase
 TRANSITIONS = (
     "promises.change_promise", "promises.approve_promise", "promises.send_promise_for_signing",
     "promises.sign_promiseversion", "promises.publish_promise", "promises.extend_promise", "promises.withdraw_promise",
+    "promises.close_promise", "promises.register_paper_signatures",
 )
 
 
@@ -24,11 +25,12 @@ class StateMachineTest(CastTestCase):
 
     def test_each_state_allows_exactly_these_transitions(self):
         expected = {
-            "draft": {"change_promise", "approve_promise", "send_promise_for_signing", "withdraw_promise"},
-            "approved": {"change_promise", "send_promise_for_signing", "withdraw_promise"},
+            "draft": {"change_promise", "approve_promise", "send_promise_for_signing", "withdraw_promise",
+                      "register_paper_signatures"},
+            "approved": {"change_promise", "send_promise_for_signing", "withdraw_promise", "register_paper_signatures"},
             "awaiting": {"change_promise", "sign_promiseversion", "withdraw_promise"},
             "signed": {"change_promise", "publish_promise", "withdraw_promise"},
-            "published": {"extend_promise", "withdraw_promise"},
+            "published": {"extend_promise", "withdraw_promise", "close_promise"},
             "withdrawn": set(),
         }
         for state, transitions in expected.items():
@@ -52,7 +54,9 @@ class StateMachineTest(CastTestCase):
         services.sign_promise(version, person=self.ostersund_signatory)
         self.assertEqual(self.fresh(promise).state, Promise.State.SIGNED)
         services.publish_promise(promise, by=self.ostersund_signatory)
-        services.extend_promise(promise, by=coordinator, until=datetime.date(2021, 12, 31))
+        extension = services.propose_extension(promise, by=coordinator, until=datetime.date(2021, 12, 31))
+        services.agree_to_extension(extension, person=self.ostersund_signatory)
+        services.agree_to_extension(extension, person=self.lpo_ostersund_chief)
         services.withdraw_promise(promise, by=self.lpo_ostersund_chief, reason="Ersatt av en länsgemensam plan.")
 
         self.assertEqual(self.fresh(promise).state, Promise.State.WITHDRAWN)
@@ -65,6 +69,8 @@ class StateMachineTest(CastTestCase):
             (self.lpo_ostersund_chief, "promise.signed"),
             (self.ostersund_signatory, "promise.signed"),
             (self.ostersund_signatory, "promise.published"),
-            (coordinator, "promise.extended"),
+            (coordinator, "promise.extension_proposed"),
+            (self.ostersund_signatory, "promise.extension_agreed"),
+            (self.lpo_ostersund_chief, "promise.extended"),
             (self.lpo_ostersund_chief, "promise.withdrawn"),
         ])

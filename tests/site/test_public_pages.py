@@ -147,13 +147,16 @@ class QueryCountTests(DemoTestCase):
         expected = {
             # counties with promise counts, counties, latest published + their municipalities
             "home": 4,
-            # municipality, county's municipalities, promise links, chosen promises, versions, signatures
-            "county": 6,
+            # municipality, county's municipalities, promise links, chosen promises, versions, signatures;
+            # follow-up: reports per promise, activities per promise, reported statuses
+            "county": 9,
             # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
+            # follow-up: reports, activities, statuses; the follow-up panel's years;
             # the safety survey panel: latest published survey + result set, the municipality's results
-            "municipality": 9,
-            # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures
-            "promise": 9,
+            "municipality": 13,
+            # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures,
+            # replaced by; follow-up: reports, entries, indicator values, indicators
+            "promise": 14,
         }
         self.assert_pages_cost(expected)
         self.add_a_year_for_every_municipality(2018)
@@ -186,13 +189,22 @@ class SecurityTests(TestCase):
 
 class WithdrawnPromiseTests(DemoTestCase):
     def test_a_promise_withdrawn_after_publication_stays_readable_but_no_longer_counts(self):
+        # The demo's 2017 promises are closed with their final reports; withdraw a newer one.
+        promise = services.create_promise(by=self.coordinator, municipalities=[self.ostersund], based_on=self.promise_2017,
+                                          valid_from=datetime.date(2018, 1, 1), valid_to=datetime.date(2018, 12, 31))
+        version = services.send_promise_for_signing(promise, by=self.coordinator)
+        for username in ("kso.ostersund", "lpo.ostersund"):
+            services.sign_promise(version, person=Person.objects.get(username=username))
+        services.publish_promise(promise, by=self.coordinator)
+        self.assertContains(self.client.get(self.jamtland.get_absolute_url() + "?ar=2018"),
+                            "1 av 8 kommuner har undertecknat sina medborgarlöften för 2018.")
         signatory = Person.objects.get(username="kso.ostersund")
-        services.withdraw_promise(self.promise_2017, by=signatory, reason="Ersätts av en gemensam plan för hela länet.")
-        page = self.client.get(self.promise_2017.get_absolute_url())
+        services.withdraw_promise(promise, by=signatory, reason="Ersätts av en gemensam plan för hela länet.")
+        page = self.client.get(promise.get_absolute_url())
         self.assertContains(page, "Det här medborgarlöftet har återkallats.")
         self.assertContains(page, "Ersätts av en gemensam plan för hela länet.")
-        county = self.client.get(self.jamtland.get_absolute_url())
-        self.assertContains(county, "7 av 8 kommuner har undertecknat sina medborgarlöften för 2017.")
+        county = self.client.get(self.jamtland.get_absolute_url() + "?ar=2018")
+        self.assertContains(county, "0 av 8 kommuner har undertecknat sina medborgarlöften för 2018.")
 
 
 class AdminTests(TestCase):

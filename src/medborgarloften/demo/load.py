@@ -11,7 +11,7 @@ from medborgarloften.audit.models import AuditEntry
 from medborgarloften.promises import services
 from medborgarloften.promises.models import CollaborationAgreement, Promise, PromiseVersion, Signature
 
-from . import data
+from . import data, followup
 from .surveys import load_surveys
 
 DEMO_LOGINS = data.DEMO_LOGINS
@@ -47,6 +47,7 @@ def load_demo(*, password):
     for code, commitments in data.PROMISES_2017.items():
         _promise_2017(municipalities[code], commitments, organisations, people,
                       agreement=agreement if code == "2380" else None)
+    followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
     load_surveys(password=password)
 
 
@@ -129,7 +130,7 @@ def _promise_2017(municipality, commitments, organisations, people, *, agreement
         for activity in activities:
             partners = [organisations[name] for name in activity["partners"]]
             values = {k: v for k, v in activity.items() if k != "partners"}
-            services.add_activity(commitment, by=drafter, partners=partners, status="done", **values)
+            services.add_activity(commitment, by=drafter, partners=partners, **values)
     version = services.send_promise_for_signing(promise, by=drafter)
     for signatory in _signatories(municipality.code, people):
         services.sign_promise(version, person=signatory)

@@ -102,7 +102,7 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = [
             "description", "responsible", "partners", "target_quantity", "unit",
-            "recurrence", "period_start", "period_end", "places", "status",
+            "recurrence", "period_start", "period_end", "places",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -160,6 +160,34 @@ class SignForm(forms.Form):
 
 class ExtendForm(forms.Form):
     until = forms.DateField(label=_("New end date"), widget=DateInput())
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False,
+                             help_text=_("Why the promise is extended without redrafting, for the other party and the public."))
+
+
+class PaperSignaturesForm(forms.Form):
+    """The signatures of a promise signed on paper, one set of fields per signing party."""
+
+    published_on = forms.DateField(label=_("Published on"), widget=DateInput(),
+                                   help_text=_("When the promise was made public (press release, the municipality's website)."))
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parties = list(parties)
+        for party in self.parties:
+            name = party.organisation.name
+            self.fields[f"name_{party.pk}"] = forms.CharField(
+                label=_("Signed for %(organisation)s by") % {"organisation": name}, max_length=200)
+            self.fields[f"title_{party.pk}"] = forms.CharField(
+                label=_("Title, as on the paper"), max_length=200, help_text=_("E.g. Chair of the municipal executive board."))
+            self.fields[f"signed_on_{party.pk}"] = forms.DateField(label=_("Date of the signature"), widget=DateInput())
+        self.order_fields([f for party in self.parties for f in (f"name_{party.pk}", f"title_{party.pk}", f"signed_on_{party.pk}")]
+                          + ["published_on"])
+
+    def signatures(self):
+        """Return {party: (name, title, signed_on)} from the cleaned data."""
+        data = self.cleaned_data
+        return {party: (data[f"name_{party.pk}"], data[f"title_{party.pk}"], data[f"signed_on_{party.pk}"])
+                for party in self.parties}
 
 
 class WithdrawForm(forms.Form):

@@ -18,6 +18,10 @@ ACTION_LABELS = {
     "promise.signed": _("Signed"),
     "promise.published": _("Published"),
     "promise.extended": _("Extended"),
+    "promise.extension_proposed": _("Proposed an extension"),
+    "promise.extension_agreed": _("Agreed to the extension"),
+    "promise.closed": _("Closed with the final report"),
+    "promise.registered_afterwards": _("Registered as signed on paper and published"),
     "promise.withdrawn": _("Withdrawn"),
     "promise.superseded": _("Superseded by a newer promise"),
 }

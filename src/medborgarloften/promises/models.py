@@ -68,6 +68,8 @@ class Promise(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         SUPERSEDED = "superseded", _("Superseded")
+        # Its period ended and its final report is published.
+        CLOSED = "closed", _("Closed with its final report")
 
     # States whose text may still be changed (a change after sending for
     # signing makes a new version).
@@ -75,7 +77,7 @@ class Promise(models.Model):
     # States in which a promise is in force or was, and so counts on the
     # county pages; a promise withdrawn after publication stays readable (with
     # the reason) but no longer counts.
-    PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED)
+    PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED, State.CLOSED)
 
     title = models.CharField(_("title"), max_length=200)
     municipalities = models.ManyToManyField(Municipality, related_name="promises", verbose_name=_("municipalities"))
@@ -106,6 +108,9 @@ class Promise(models.Model):
     # sends the promise back to draft, a follow-up change (status) does not.
     approved_hash = models.CharField(_("SHA-256 of the approved text"), max_length=64, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Signed on paper before the platform was used: the signatures are records
+    # of that, not digital signatures, and the public page says so.
+    registered_afterwards = models.BooleanField(_("registered afterwards"), default=False)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True, validators=[MaxLengthValidator(2000)])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -307,11 +312,22 @@ class PromiseVersion(models.Model):
 
 
 class Signature(models.Model):
-    """One party's signature on one exact version (its hash)."""
+    """One party's signature on one exact version (its hash).
+
+    A signature given on paper before the platform was used is registered
+    afterwards: no person signed here, ``registered_by`` typed the name and
+    title as they stand on the paper, and ``signed_at`` is the paper's date.
+    """
 
     version = models.ForeignKey(PromiseVersion, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("version"))
     party = models.ForeignKey(PromiseParty, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("party"))
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("person"))
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="signatures", verbose_name=_("person"),
+    )
+    on_paper = models.BooleanField(_("signed on paper"), default=False)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("registered by"),
+    )
     # Name, title and organisation as they were when signing: they stay on the
     # document even if the person later changes role.
     name = models.CharField(_("name"), max_length=200)
@@ -324,7 +340,65 @@ class Signature(models.Model):
         ordering = ["signed_at", "pk"]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
-        constraints = [models.UniqueConstraint(fields=["version", "party"], name="one_signature_per_party_per_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "party"], name="one_signature_per_party_per_version"),
+            models.CheckConstraint(condition=Q(on_paper=True) | Q(person__isnull=False), name="digital_signature_has_a_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation_name}"
+
+
+class Extension(models.Model):
+    """A proposal to extend a published promise, in force once every signing party has agreed.
+
+    Extending changes how long the parties promise something, so, like the
+    promise itself, it needs each signing party: one signatory per party agrees.
+    """
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        AGREED = "agreed", _("Agreed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("promise"))
+    until = models.DateField(_("new end date"))
+    reason = models.TextField(_("reason"), blank=True, validators=[MaxLengthValidator(2000)])
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PROPOSED)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    decided_on = models.DateField(_("agreed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
+        constraints = [
+            models.UniqueConstraint(fields=["promise"], condition=Q(state="proposed"), name="one_open_extension_per_promise"),
+        ]
+
+    def __str__(self):
+        return f"{self.promise} → {self.until}"
+
+
+class ExtensionConsent(models.Model):
+    """One signing party's agreement to an extension, given by one of its signatories."""
+
+    extension = models.ForeignKey(Extension, on_delete=models.CASCADE, related_name="consents", verbose_name=_("extension"))
+    party = models.ForeignKey(PromiseParty, on_delete=models.PROTECT, related_name="extension_consents", verbose_name=_("party"))
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("person"))
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    agreed_at = models.DateTimeField(_("agreed"))
+
+    class Meta:
+        ordering = ["agreed_at", "pk"]
+        verbose_name = _("consent to an extension")
+        verbose_name_plural = _("consents to extensions")
+        constraints = [models.UniqueConstraint(fields=["extension", "party"], name="one_consent_per_party_per_extension")]
 
     def __str__(self):
         return f"{self.name}, {self.organisation_name}"

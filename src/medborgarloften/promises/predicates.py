@@ -12,7 +12,7 @@ from medborgarloften.accounts.selectors import current_memberships
 from medborgarloften.areas.models import Organisation
 
 from .models import Promise, PromiseVersion
-from .selectors import signable_parties
+from .selectors import parties_to_agree, signable_parties
 
 
 def _promise(obj):
@@ -103,6 +103,14 @@ is_editable = _state_predicate(*Promise.EDITABLE_STATES)
 is_awaiting_signatures = _state_predicate(Promise.State.AWAITING_SIGNATURES)
 is_signed = _state_predicate(Promise.State.SIGNED)
 is_published = _state_predicate(Promise.State.PUBLISHED)
+
+
+@rules.predicate
+def may_agree_to(person, extension):
+    """``extension`` waits for agreement and the person signs for a party that has not agreed yet."""
+    if extension is None or extension.state != extension.State.PROPOSED:
+        return False
+    return extension.promise.state == Promise.State.PUBLISHED and bool(parties_to_agree(extension, person))
 
 
 @rules.predicate

@@ -19,6 +19,7 @@ from .predicates import (
     is_published,
     is_ready_to_send,
     is_signed,
+    may_agree_to,
 )
 
 # Anyone sees a published promise; party members and named partners also see drafts.
@@ -33,7 +34,13 @@ rules.add_perm(
     is_awaiting_signatures & is_latest_version & has_unsigned_party,
 )
 rules.add_perm("promises.publish_promise", (is_party_editor | is_party_signatory) & is_signed)
-rules.add_perm("promises.extend_promise", is_party_editor & is_published)
+# Either party's editors or signatories propose an extension; each signing
+# party's signatory agrees to it before it takes effect.
+rules.add_perm("promises.extend_promise", (is_party_editor | is_party_signatory) & is_published)
+rules.add_perm("promises.agree_to_extension", may_agree_to)
+rules.add_perm("promises.close_promise", is_party_editor & is_published)
+# A promise signed on paper in an earlier year is brought in by the editors who drafted its text.
+rules.add_perm("promises.register_paper_signatures", is_party_editor & is_ready_to_send)
 # A draft may be dropped by either party's editors; a published promise was
 # signed by both, so only a signatory may withdraw it.
 rules.add_perm(

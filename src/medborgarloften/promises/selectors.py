@@ -74,6 +74,21 @@ def signable_parties(person, version):
     ]
 
 
+def parties_to_agree(extension, person):
+    """Return the signing parties ``person`` may still agree to ``extension`` for (as a signatory)."""
+    agreed = {c.party_id for c in extension.consents.all()}
+    signatory_org_ids = {m.organisation_id for m in current_memberships(person) if m.role == Membership.Role.SIGNATORY}
+    return [
+        party for party in extension.promise.parties.all()
+        if party.signs and party.pk not in agreed and party.organisation_id in signatory_org_ids
+    ]
+
+
+def open_extension(promise):
+    """Return the extension of ``promise`` waiting for agreement (from prefetched extensions when present), or None."""
+    return next((e for e in promise.extensions.all() if e.state == e.State.PROPOSED), None)
+
+
 def promise_content(promise):
     """Return the canonical content of ``promise``: exactly what a signature covers.
 

@@ -22,7 +22,18 @@ from medborgarloften.audit.services import record_change
 from medborgarloften.scope.predicates import municipality_ids_for
 
 from . import selectors
-from .models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature, content_hash, three_year_limit
+from .models import (
+    Activity,
+    Commitment,
+    Extension,
+    ExtensionConsent,
+    Promise,
+    PromiseParty,
+    PromiseVersion,
+    Signature,
+    content_hash,
+    three_year_limit,
+)
 
 WITHDRAWAL_REASON_LENGTH = 2000
 PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "collaboration_agreement")
@@ -568,8 +579,12 @@ def publish_promise(promise, *, by):
     return promise
 
 
-def extend_promise(promise, *, by, until):
-    """Extend a published promise's validity without redrafting it."""
+def propose_extension(promise, *, by, until, reason=""):
+    """Propose to extend a published promise to ``until``; it takes effect when every signing party has agreed.
+
+    The proposer's own party agrees at once when the proposer is one of its
+    signatories. Returns the Extension.
+    """
     with transaction.atomic():
         promise = _locked(promise)
         _require(by, "promises.extend_promise", promise)
@@ -581,9 +596,123 @@ def extend_promise(promise, *, by, until):
         if until > three_year_limit(promise.valid_from):
             raise ValidationError({"until": ValidationError(
                 _("A promise runs for at most three years, extensions included."), code="too_long")})
-        promise.extended_to = until
+        if len(reason) > WITHDRAWAL_REASON_LENGTH:
+            raise ValidationError({"reason": ValidationError(
+                _("Keep the reason to at most %(limit)s characters."), code="max_length", params={"limit": WITHDRAWAL_REASON_LENGTH})})
+        if promise.extensions.filter(state=Extension.State.PROPOSED).exists():
+            raise ValidationError(_("An extension is already waiting for the parties' agreement."), code="extension_pending")
+        extension = Extension(promise=promise, until=until, reason=reason.strip(), proposed_by=by)
+        extension.full_clean()
+        extension.save()
+        record_change(promise, actor=by, action="promise.extension_proposed",
+                      changes={"ends_on": [current_end.isoformat(), until.isoformat()]})
+        if selectors.parties_to_agree(extension, by):
+            _agree(extension, promise, by)
+    return extension
+
+
+def agree_to_extension(extension, *, person):
+    """Agree to ``extension`` for the one signing party ``person`` signs for; the last agreement extends the promise."""
+    with transaction.atomic():
+        promise = _locked(extension.promise)
+        extension = Extension.objects.select_for_update().prefetch_related("consents").get(pk=extension.pk)
+        extension.promise = promise
+        _require(person, "promises.agree_to_extension", extension)
+        if extension.until > three_year_limit(promise.valid_from):
+            raise ValidationError(_("A promise runs for at most three years, extensions included."), code="too_long")
+        _agree(extension, promise, person)
+    return extension
+
+
+def _agree(extension, promise, person):
+    parties = selectors.parties_to_agree(extension, person)
+    if len(parties) != 1:
+        raise ValidationError(_("Choose which party you agree for."), code="party_required")
+    party = parties[0]
+    membership = membership_for(person, party.organisation, Membership.Role.SIGNATORY)
+    ExtensionConsent.objects.create(
+        extension=extension, party=party, person=person, name=person.get_full_name() or person.get_username(),
+        title=membership.title or "", organisation_name=party.organisation.name, agreed_at=timezone.now(),
+    )
+    changes = {"until": extension.until.isoformat(), "party": party.organisation.name}
+    agreed = set(extension.consents.values_list("party_id", flat=True))
+    if all(p.pk in agreed for p in promise.parties.all() if p.signs):
+        previous_end = promise.ends_on
+        promise.extended_to = extension.until
         promise.save(update_fields=["extended_to", "updated_at"])
-        record_change(promise, actor=by, action="promise.extended", changes={"ends_on": [current_end.isoformat(), until.isoformat()]})
+        extension.state, extension.decided_on = Extension.State.AGREED, timezone.localdate()
+        extension.save(update_fields=["state", "decided_on"])
+        changes["ends_on"] = [previous_end.isoformat(), extension.until.isoformat()]
+        record_change(promise, actor=person, action="promise.extended", changes=changes)
+    else:
+        record_change(promise, actor=person, action="promise.extension_agreed", changes=changes)
+
+
+def close_promise(promise, *, by):
+    """Close a published promise whose period has ended (the follow-up calls this when its final report is published)."""
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.close_promise", promise)
+        if promise.ends_on is None or promise.ends_on >= timezone.localdate():
+            raise ValidationError(_("A promise can be closed only after its period has ended."), code="not_ended")
+        promise.state = Promise.State.CLOSED
+        promise.save(update_fields=["state", "updated_at"])
+        record_change(promise, actor=by, action="promise.closed", changes={"state": [Promise.State.PUBLISHED, Promise.State.CLOSED]})
+    return promise
+
+
+def register_paper_signatures(promise, *, by, signatures, published_on):
+    """Register a promise signed on paper before the platform was used, and publish it as of ``published_on``.
+
+    ``signatures`` maps each signing party to ``(name, title, signed_on)`` as
+    they stand on the paper. The text is frozen into a version as when sent
+    for signing; the signatures are records of the paper ones (no person
+    signed here), and the public page says the promise was registered
+    afterwards.
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        promise = _locked(promise)
+        _require(by, "promises.register_paper_signatures", promise)
+        _check_complete(promise)
+        signing = [p for p in promise.parties.all() if p.signs]
+        given = {party.pk: values for party, values in signatures.items()}
+        errors = []
+        for party in signing:
+            name, title, signed_on = given.get(party.pk, ("", "", None))
+            if not (name.strip() and title.strip() and signed_on):
+                errors.append(ValidationError(_("Give the name, title and date of %(organisation)s's signature."),
+                                              code="signature_required", params={"organisation": party.organisation.name}))
+            elif signed_on > today or signed_on.year < 1990:
+                errors.append(ValidationError(_("The date of %(organisation)s's signature must be a past date."),
+                                              code="signed_on_implausible", params={"organisation": party.organisation.name}))
+        if errors:
+            raise ValidationError(errors)
+        last_signed = max(given[p.pk][2] for p in signing)
+        if published_on > today or published_on < last_signed:
+            raise ValidationError({"published_on": ValidationError(
+                _("The publication date must lie between the last signature and today."), code="published_on_implausible")})
+        version = _make_version(promise, by=by)
+        tz = timezone.get_current_timezone()
+        for party in signing:
+            name, title, signed_on = given[party.pk]
+            signature = Signature(
+                version=version, party=party, person=None, on_paper=True, registered_by=by,
+                name=name.strip(), title=title.strip(), organisation_name=party.organisation.name,
+                signed_at=datetime.datetime.combine(signed_on, datetime.time(12, 0), tz), content_hash=version.content_hash,
+            )
+            signature.full_clean(exclude=["version", "party", "person", "registered_by"])
+            signature.save()
+        previous_state = promise.state
+        promise.state = Promise.State.PUBLISHED
+        promise.registered_afterwards = True
+        promise.published_at = datetime.datetime.combine(published_on, datetime.time(12, 0), tz)
+        promise.save(update_fields=["state", "registered_afterwards", "published_at", "updated_at"])
+        record_change(promise, actor=by, action="promise.registered_afterwards", changes={
+            "version": version.number, "sha256": version.content_hash, "state": [previous_state, promise.state],
+            "signatures": {given[p.pk][0]: given[p.pk][2].isoformat() for p in signing},
+            "published_on": published_on.isoformat(),
+        })
     return promise
 
 

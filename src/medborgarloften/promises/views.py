@@ -25,13 +25,14 @@ from .forms import (
     ApproveForm,
     CommitmentForm,
     ExtendForm,
+    PaperSignaturesForm,
     PromiseCreateForm,
     PromiseForm,
     SignForm,
     WithdrawForm,
 )
 from .history import promise_history
-from .models import Activity, Commitment, Promise
+from .models import Activity, Commitment, Extension, Promise
 
 
 def _promise_for(request, pk, perm=None):
@@ -119,6 +120,9 @@ def detail(request, pk):
     promise = _promise_for(request, pk)
     version = selectors.latest_version(promise)
     user = request.user
+    extension = Extension.objects.filter(promise=promise, state=Extension.State.PROPOSED).prefetch_related("consents").first()
+    if extension is not None:
+        extension.promise = promise
     context = {
         "promise": promise,
         "version": version,
@@ -130,7 +134,10 @@ def detail(request, pk):
         "can_send": user.has_perm("promises.send_promise_for_signing", promise),
         "can_sign": version is not None and user.has_perm("promises.sign_promiseversion", version),
         "can_publish": user.has_perm("promises.publish_promise", promise),
-        "can_extend": user.has_perm("promises.extend_promise", promise),
+        "can_extend": user.has_perm("promises.extend_promise", promise) and extension is None,
+        "extension": extension,
+        "can_agree": extension is not None and user.has_perm("promises.agree_to_extension", extension),
+        "can_register_on_paper": user.has_perm("promises.register_paper_signatures", promise),
         "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
         "audit_entries": promise_history(promise) if user.has_perm("promises.view_audit_log", promise) else [],
     }
@@ -202,7 +209,7 @@ def commitment_delete(request, pk):
 def _activity_values(data):
     return {k: data[k] for k in (
         "description", "responsible", "target_quantity", "unit", "recurrence",
-        "period_start", "period_end", "places", "status",
+        "period_start", "period_end", "places",
     )}
 
 
@@ -336,11 +343,48 @@ def extend(request, pk):
     form = ExtendForm(posted(request))
 
     def action(data):
-        services.extend_promise(promise, by=request.user, until=data["until"])
+        services.propose_extension(promise, by=request.user, until=data["until"], reason=data["reason"])
 
-    if _run(request, form, action, success_message=_("The promise was extended.")):
+    if _run(request, form, action, success_message=_("The extension was proposed; it takes effect when every signing party has agreed.")):
         return redirect(promise.get_workspace_url())
-    return _form_page(request, promise, form, _("Extend the promise"), _("Extend"))
+    return _form_page(request, promise, form, _("Extend the promise"), _("Propose the extension"),
+                      intro=_("Each signing party agrees to an extension before it takes effect; the promise runs at most three years."))
+
+
+@login_required
+@require_POST
+def agree_to_extension(request, pk):
+    promise = _promise_for(request, pk)
+    extension = get_object_or_404(Extension, promise=promise, state=Extension.State.PROPOSED)
+    extension.promise = promise
+    if not request.user.has_perm("promises.agree_to_extension", extension):
+        raise PermissionDenied
+    try:
+        services.agree_to_extension(extension, person=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("You have agreed to the extension."))
+    return redirect(promise.get_workspace_url())
+
+
+@login_required
+def register_on_paper(request, pk):
+    promise = _promise_for(request, pk, "promises.register_paper_signatures")
+    form = PaperSignaturesForm(posted(request), parties=[p for p in promise.parties.all() if p.signs])
+
+    def action(data):
+        services.register_paper_signatures(promise, by=request.user, signatures=form.signatures(),
+                                           published_on=data["published_on"])
+
+    if _run(request, form, action, success_message=_("The promise was registered as signed on paper and published.")):
+        return redirect(promise.get_workspace_url())
+    return _form_page(
+        request, promise, form, _("Register as signed on paper"), _("Register and publish"),
+        intro=_("For a promise signed on paper before the platform was used: give the signatures as they stand on "
+                "the paper. The public page says it was registered afterwards and not signed digitally."),
+    )
 
 
 @login_required

@@ -107,6 +107,8 @@ def municipality_promises(municipality):
 def public_promise(pk):
     """Return the public promise ``pk`` with its whole content, or raise Http404."""
     try:
-        return public_promises().select_related("collaboration_agreement").prefetch_related(*CONTENT_PREFETCHES, VERSION_PREFETCH, "municipalities__county").get(pk=pk)
+        return public_promises().select_related("collaboration_agreement").prefetch_related(
+            *CONTENT_PREFETCHES, VERSION_PREFETCH, "municipalities__county", "replaced_by",
+        ).get(pk=pk)
     except Promise.DoesNotExist:
         raise Http404 from None

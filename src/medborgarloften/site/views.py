@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import local_police_area_for
+from medborgarloften.followup.selectors import followup_states, promise_followup
 from medborgarloften.promises.selectors import latest_version, valid_signatures
 from medborgarloften.web.registry import panels_for
 
@@ -32,9 +33,11 @@ def county(request, code, slug):
         year = int(year) if year else None
     except ValueError:
         raise Http404 from None
+    status = selectors.county_status(county, year=year)
     return render(request, "site/county.html", {
         "county": county,
-        "status": selectors.county_status(county, year=year),
+        "status": status,
+        "followup_states": followup_states([row["promise"] for row in status["rows"] if row["promise"]]),
         "breadcrumbs": [(None, county.name)],
     })
 
@@ -43,10 +46,12 @@ def municipality(request, code, slug):
     municipality = get_object_or_404(Municipality.objects.select_related("county", "organisation"), code=code)
     if slug != municipality.slug:
         return redirect(municipality, permanent=True)
+    promises = selectors.municipality_promises(municipality)
     return render(request, "site/municipality.html", {
         "municipality": municipality,
         "local_police_area": local_police_area_for(municipality, on=timezone.localdate()),
-        "promises": selectors.municipality_promises(municipality),
+        "promises": promises,
+        "followup_states": followup_states(promises),
         "panels": panels_for(request, municipality),
         "breadcrumbs": [(municipality.county.get_absolute_url(), municipality.county.name), (None, municipality.name)],
     })
@@ -57,6 +62,7 @@ def promise(request, pk):
     municipality = promise.municipalities.all()[0]
     return render(request, "site/promise.html", {
         "promise": promise,
+        "followup": promise_followup(promise),
         "version": latest_version(promise),
         "signatures": valid_signatures(latest_version(promise)),
         "breadcrumbs": [

@@ -45,7 +45,7 @@ def bar_chart(title, bars):
     """
     row_height, label_width, bar_width, top = 26, 260, 330, 6
     height = top + row_height * len(bars) + 22
-    parts = [f'<svg class="chart" viewBox="0 0 {label_width + bar_width + 70} {height}" role="img" '
+    parts = [f'<svg class="survey-chart" viewBox="0 0 {label_width + bar_width + 70} {height}" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">']
     for tick in (0, 25, 50, 75, 100):
         x = label_width + bar_width * tick / 100

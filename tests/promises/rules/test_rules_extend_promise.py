@@ -4,8 +4,9 @@ from tests.cast import CastTestCase, everyone_but
 
 PERM = "promises.extend_promise"
 
-OSTERSUND_EDITORS = ("ostersund_coordinator", "community_police")
-BERG_EDITORS = ("berg_coordinator",)
+# Editors and signatories of either party propose; every signing party's signatory agrees.
+OSTERSUND_PROPOSERS = ("ostersund_coordinator", "community_police", "ostersund_signatory", "lpo_ostersund_chief")
+BERG_PROPOSERS = ("berg_coordinator", "berg_signatory", "lpo_jh_chief")
 
 
 def test_perm_exists():
@@ -30,9 +31,8 @@ class ExtendPromiseRuleTest(CastTestCase):
         self.assertNobodyExtends(self.ostersund_signed, self.berg_signed)
 
     def test_published(self):
-        # Signatories sign; extending is the editors' paperwork.
-        self.assertPermission(PERM, self.ostersund_published, allowed=OSTERSUND_EDITORS, denied=everyone_but(*OSTERSUND_EDITORS))
-        self.assertPermission(PERM, self.berg_published, allowed=BERG_EDITORS, denied=everyone_but(*BERG_EDITORS))
+        self.assertPermission(PERM, self.ostersund_published, allowed=OSTERSUND_PROPOSERS, denied=everyone_but(*OSTERSUND_PROPOSERS))
+        self.assertPermission(PERM, self.berg_published, allowed=BERG_PROPOSERS, denied=everyone_but(*BERG_PROPOSERS))
 
     def test_withdrawn(self):
         self.assertNobodyExtends(self.ostersund_withdrawn, self.berg_withdrawn)

@@ -3,53 +3,63 @@ import datetime
 from django.core.exceptions import PermissionDenied
 
 from medborgarloften.promises import services
+from medborgarloften.promises.models import Extension, Promise
 from tests.cast import CastTestCase
 
+MID_2018 = datetime.date(2018, 6, 30)
 
-class ExtendPromiseTest(CastTestCase):
-    def test_it_extends_a_published_promise(self):
-        services.extend_promise(self.ostersund_published, by=self.community_police, until=datetime.date(2018, 12, 31))
 
-        promise = self.fresh(self.ostersund_published)
-        self.assertEqual((promise.valid_to, promise.extended_to), (datetime.date(2017, 12, 31), datetime.date(2018, 12, 31)))
-        self.assertEqual(promise.ends_on, datetime.date(2018, 12, 31))
-        self.assertTrue(promise.covers_year(2018))
-        self.assertEqual(self.last_audit(promise), (
-            self.community_police, "promise.extended", {"ends_on": ["2017-12-31", "2018-12-31"]}))
+class ProposeExtensionTest(CastTestCase):
+    def test_a_proposal_changes_nothing_until_every_signing_party_agrees(self):
+        extension = services.propose_extension(self.ostersund_published, by=self.ostersund_coordinator, until=MID_2018,
+                                               reason="Arbetet med ny lägesbild tar längre tid.")
+        self.assertIsNone(Promise.objects.get(pk=self.ostersund_published.pk).extended_to)
+        services.agree_to_extension(extension, person=self.lpo_ostersund_chief)
+        self.assertIsNone(Promise.objects.get(pk=self.ostersund_published.pk).extended_to)
+        services.agree_to_extension(extension, person=self.ostersund_signatory)
+        promise = Promise.objects.get(pk=self.ostersund_published.pk)
+        self.assertEqual(promise.extended_to, MID_2018)
+        extension.refresh_from_db()
+        self.assertEqual(extension.state, Extension.State.AGREED)
+        self.assertEqual([(c.name, c.organisation_name) for c in extension.consents.all()],
+                         [("Maria Sjöberg", "Lokalpolisområde Östersund"), ("Karin Holm", "Östersunds kommun")])
+        self.assertEqual(self.last_audit(promise)[:2], (self.ostersund_signatory, "promise.extended"))
 
-    def test_a_second_extension_must_go_beyond_the_first(self):
-        services.extend_promise(self.berg_published, by=self.berg_coordinator, until=datetime.date(2018, 12, 31))
+    def test_a_signatory_who_proposes_agrees_for_their_party_at_once(self):
+        extension = services.propose_extension(self.berg_published, by=self.berg_signatory, until=MID_2018)
+        self.assertEqual([c.organisation_name for c in extension.consents.all()], ["Bergs kommun"])
+        services.agree_to_extension(extension, person=self.lpo_jh_chief)
+        self.assertEqual(Promise.objects.get(pk=self.berg_published.pk).extended_to, MID_2018)
 
+    def test_a_party_agrees_only_once(self):
+        extension = services.propose_extension(self.berg_published, by=self.berg_signatory, until=MID_2018)
+        with self.assertRaises(PermissionDenied):
+            services.agree_to_extension(extension, person=self.berg_signatory)
+
+    def test_one_proposal_at_a_time(self):
+        services.propose_extension(self.ostersund_published, by=self.ostersund_coordinator, until=MID_2018)
+        with self.assertInvalid("extension_pending", "An extension is already waiting for the parties' agreement."):
+            services.propose_extension(self.ostersund_published, by=self.community_police, until=datetime.date(2018, 12, 31))
+
+    def test_the_new_end_must_be_later(self):
         with self.assertWritesNothing(), self.assertInvalid(
                 "not_later", "The new end date must be after the current one.", field="until"):
-            services.extend_promise(self.berg_published, by=self.berg_coordinator, until=datetime.date(2018, 6, 30))
-        services.extend_promise(self.berg_published, by=self.berg_coordinator, until=datetime.date(2019, 12, 31))
-        self.assertEqual(self.last_audit(self.berg_published)[2], {"ends_on": ["2018-12-31", "2019-12-31"]})
-
-    def test_it_rejects_an_end_date_not_after_the_current_one(self):
-        with self.assertWritesNothing(), self.assertInvalid(
-                "not_later", "The new end date must be after the current one.", field="until"):
-            services.extend_promise(self.ostersund_published, by=self.ostersund_coordinator, until=datetime.date(2017, 12, 31))
-
-    def test_it_rejects_extending_a_promise_that_runs_until_replaced(self):
-        promise = self.draft_promise(self.berg, self.berg_coordinator, valid_from=datetime.date(2019, 1, 1))
-        self.sign_all(promise, self.berg_coordinator, [self.berg_signatory, self.lpo_jh_chief])
-        services.publish_promise(promise, by=self.berg_coordinator)
-
-        with self.assertWritesNothing(), self.assertInvalid(
-                "open_ended", "The promise already runs until it is replaced."):
-            services.extend_promise(promise, by=self.berg_coordinator, until=datetime.date(2021, 12, 31))
-
-    def test_it_refuses_signatories_and_people_outside_the_parties(self):
-        for name in ("ostersund_signatory", "lpo_ostersund_chief", "berg_coordinator", "ostersund_viewer", "partner", "resident"):
-            with self.subTest(name), self.assertWritesNothing(), self.assertRaises(PermissionDenied):
-                services.extend_promise(self.ostersund_published, by=getattr(self, name), until=datetime.date(2018, 12, 31))
-
-    def test_it_refuses_a_promise_not_yet_published(self):
-        with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
-            services.extend_promise(self.ostersund_signed, by=self.ostersund_coordinator, until=datetime.date(2019, 12, 31))
+            services.propose_extension(self.ostersund_published, by=self.ostersund_coordinator, until=datetime.date(2017, 6, 1))
 
     def test_it_refuses_an_extension_past_three_years(self):
         with self.assertWritesNothing(), self.assertInvalid(
                 "too_long", "A promise runs for at most three years, extensions included.", field="until"):
-            services.extend_promise(self.ostersund_published, by=self.ostersund_coordinator, until=datetime.date(2020, 6, 30))
+            services.propose_extension(self.ostersund_published, by=self.ostersund_coordinator, until=datetime.date(2020, 6, 30))
+
+    def test_it_refuses_a_promise_that_runs_until_replaced(self):
+        open_ended = self.draft_promise(self.ostersund, self.ostersund_coordinator, valid_from=datetime.date(2019, 1, 1))
+        self.sign_all(open_ended, self.ostersund_coordinator, [self.ostersund_signatory, self.lpo_ostersund_chief])
+        services.publish_promise(open_ended, by=self.ostersund_coordinator)
+        with self.assertInvalid("open_ended", "The promise already runs until it is replaced."):
+            services.propose_extension(open_ended, by=self.ostersund_coordinator, until=datetime.date(2020, 1, 1))
+
+    def test_it_refuses_drafts_and_outsiders(self):
+        with self.assertRaises(PermissionDenied):
+            services.propose_extension(self.ostersund_draft, by=self.ostersund_coordinator, until=MID_2018)
+        with self.assertRaises(PermissionDenied):
+            services.propose_extension(self.ostersund_published, by=self.berg_coordinator, until=MID_2018)
