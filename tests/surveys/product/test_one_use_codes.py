@@ -31,6 +31,10 @@ class UsedOnceTest(SurveyCastTestCase):
 class ConcurrentSubmissionsTest(TransactionTestCase):
     """Eight threads submit with the same code at once: exactly one answer is stored."""
 
+    # The municipalities come from a data migration; a transaction test case
+    # that runs after another one finds them only if they are restored.
+    serialized_rollback = True
+
     def setUp(self):
         municipality = Municipality.objects.get(code="2380")
         self.survey = Survey.objects.create(title="Samtidighet", year=2024, state=Survey.State.FIELDWORK)

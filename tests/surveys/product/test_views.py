@@ -249,3 +249,21 @@ class ResultsPagesTest(SurveyCastTestCase):
     def test_the_municipality_page_shows_the_panel_with_a_link(self):
         page = self.client.get(self.ostersund.get_absolute_url())
         self.assertContains(page, f"/trygghetsundersokning/{self.field_survey.pk}/")
+
+
+class OpenOverSeveralMunicipalitiesTest(SurveyCastTestCase):
+    def test_a_missing_municipality_sends_the_resident_back_with_the_answers_kept(self):
+        survey = services.create_survey(by=self.community_police, title="Öppen LPO", year=2024, mode=Survey.Mode.OPEN,
+                                        municipalities=[self.ostersund, self.bracke])
+        services.open_survey(survey, by=self.community_police)
+        self.client.post(f"/enkat/oppen/{survey.pk}/", {"website": ""})
+        self.client.post("/enkat/svara/1/", {"trygg_kvall": "mycket_trygg"})
+        with translation.override("sv"):
+            response = self.client.post("/enkat/svara/skicka/", {"website": ""})
+        self.assertRegex(response["Location"], r"/enkat/svara/\d+/$")
+        self.assertFalse(Response.objects.exists())
+        self.assertEqual(Draft.objects.get().answers, {"trygg_kvall": "mycket_trygg"})
+        last_page = int(response["Location"].rstrip("/").rsplit("/", 1)[1])
+        self.client.post(f"/enkat/svara/{last_page}/", {"kommun": self.bracke.code})
+        self.client.post("/enkat/svara/skicka/", {"website": ""})
+        self.assertEqual(Response.objects.get().municipality, self.bracke)

@@ -201,6 +201,11 @@ def review(request):
                                         questions=[q for _title, page in pages for q in page])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
+                if error.code == "municipality_required":
+                    # Nothing is lost: back to the page that asks, with the answers kept.
+                    page = next(i for i, (_title, questions) in enumerate(pages, start=1)
+                                if any(q.kind == Question.Kind.MUNICIPALITY for q in questions))
+                    return redirect("surveys:answer_page", page=page)
                 response = redirect("surveys:answer_start")
                 response.delete_cookie(COOKIE, path="/enkat/")
                 return response
