@@ -1,14 +1,16 @@
-"""Benchmark: public pages at national scale (290 municipalities, ten years of promises).
+"""Benchmark: public pages at national scale (290 municipalities, ten years of promises with follow-up).
 
 Run:  python benchmarks/public_pages.py [--years 10] [--repeat 20]
 
 It builds a throw-away SQLite database in a temporary data folder (or uses
 DATABASE_URL if set — point it at an empty database), fills it with one
 published promise per municipality and year (3 commitments × 4 activities,
-signed by both parties), then times each public page through Django's test
-client and prints median milliseconds, queries per page, and the ratio against
-a baseline measured in the same run: the static "about" page, which renders the
-same base layout with no database reads.
+signed by both parties, each followed up in 4 published reports with an entry
+per activity, and an indicator with five yearly values per commitment), then
+times each public page through Django's test client and prints median
+milliseconds, queries per page, and the ratio against a baseline measured in
+the same run: the static "about" page, which renders the same base layout with
+no database reads.
 """
 
 import argparse
@@ -42,26 +44,20 @@ def build(years):
     from django.db import transaction
     from django.utils import timezone
 
+    from decimal import Decimal
+
     from medborgarloften.accounts.models import Person
-    from medborgarloften.areas.models import (
-        County, LocalPoliceArea, LocalPoliceAreaCoverage, Municipality, Organisation, PoliceArea, PoliceRegion,
-    )
+    from medborgarloften.areas.models import LocalPoliceAreaCoverage, Municipality, Organisation
+    from medborgarloften.followup.models import ActivityReport, Indicator, IndicatorValue, ProgressReport
     from medborgarloften.promises.models import Activity, Commitment, Promise, PromiseParty, PromiseVersion, Signature
 
     with transaction.atomic():
-        region = PoliceRegion.objects.create(name="Bench region")
         signer = Person.objects.create(username="bench", first_name="Bench", last_name="Signer")
-        police = {}
-        for county in County.objects.all():
-            area = PoliceArea.objects.create(name=f"PO {county.name}", region=region)
-            lpo = LocalPoliceArea.objects.create(name=f"LPO {county.name}", police_area=area)
-            police[county.pk] = Organisation.objects.create(name=lpo.name, kind="police", local_police_area=lpo)
-            LocalPoliceAreaCoverage.objects.bulk_create(
-                LocalPoliceAreaCoverage(local_police_area=lpo, municipality=m) for m in county.municipalities.all()
-            )
+        # The police organisation and every municipality's organisation come from the migrations.
+        police = {c.municipality_id: c.local_police_area.organisation
+                  for c in LocalPoliceAreaCoverage.objects.select_related("local_police_area__organisation").order_by("pk")}
         municipalities = list(Municipality.objects.all())
-        orgs = {m.pk: Organisation.objects.create(name=f"{m.name} kommun ({m.code})", kind="municipality", municipality=m)
-                for m in municipalities}
+        orgs = {o.municipality_id: o for o in Organisation.objects.filter(kind="municipality")}
         now = timezone.now()
         for year in range(2026 - years + 1, 2027):
             promises = Promise.objects.bulk_create(
@@ -75,15 +71,40 @@ def build(years):
             parties = PromiseParty.objects.bulk_create(
                 party for p, m in zip(promises, municipalities)
                 for party in (PromiseParty(promise=p, organisation=orgs[m.pk], order=0),
-                              PromiseParty(promise=p, organisation=police[m.county_id], order=1))
+                              PromiseParty(promise=p, organisation=police[m.pk], order=1))
             )
             commitments = Commitment.objects.bulk_create(
                 Commitment(promise=p, order=i, focus_area=f"Fokusområde {i}", pledge="Polisen och kommunen lovar att …")
                 for p in promises for i in range(3)
             )
-            Activity.objects.bulk_create(
+            activities = Activity.objects.bulk_create(
                 Activity(commitment=c, order=j, description=f"Aktivitet {j}", target_quantity=10, unit="kontroller")
                 for c in commitments for j in range(4)
+            )
+            reports = ProgressReport.objects.bulk_create(
+                ProgressReport(promise=p, period_start=datetime.date(year, 3 * q + 1, 1),
+                               period_end=datetime.date(year, 3 * q + 3, 28), label=f"Kvartal {q + 1} {year}",
+                               is_final=q == 3, summary="Sammanfattning." if q == 3 else "", state="published",
+                               published_at=now)
+                for p in promises for q in range(4)
+            )
+            reports_of = {}
+            for report in reports:
+                reports_of.setdefault(report.promise_id, []).append(report)
+            commitment_promise = {c.pk: c.promise_id for c in commitments}
+            municipality_of = {p.pk: m for p, m in zip(promises, municipalities)}
+            ActivityReport.objects.bulk_create(
+                ActivityReport(report=report, activity=a, actual_quantity=3, status="done" if report.is_final else "ongoing",
+                               organisation=orgs[municipality_of[commitment_promise[a.commitment_id]].pk])
+                for a in activities for report in reports_of[commitment_promise[a.commitment_id]]
+            )
+            indicators = Indicator.objects.bulk_create(
+                Indicator(commitment=c, name="Anmälda brott per 100 000 invånare", better="lower", source="statistics",
+                          baseline_year=year - 4, baseline_value=Decimal("400"), target_value=Decimal("350"))
+                for c in commitments
+            )
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(indicator=i, year=year - 4 + k, value=Decimal(400 - 10 * k)) for i in indicators for k in range(5)
             )
             content_hash = hashlib.sha256(b"bench").hexdigest()
             versions = PromiseVersion.objects.bulk_create(
@@ -94,7 +115,7 @@ def build(years):
                           organisation_name=party.organisation.name, signed_at=now, content_hash=content_hash)
                 for v, pair in zip(versions, zip(parties[0::2], parties[1::2])) for party in pair
             )
-    return Promise.objects.count(), Activity.objects.count()
+    return Promise.objects.count(), Activity.objects.count(), ProgressReport.objects.count(), ActivityReport.objects.count()
 
 
 def measure(client, url, repeat):
@@ -131,8 +152,9 @@ def main():
     from medborgarloften.promises.models import Promise
 
     start = time.perf_counter()
-    promises, activities = build(args.years)
-    print(f"data: {promises} published promises, {activities} activities ({time.perf_counter() - start:.1f} s to build)")
+    promises, activities, reports, entries = build(args.years)
+    print(f"data: {promises} published promises, {activities} activities, {reports} progress reports with "
+          f"{entries} activity entries ({time.perf_counter() - start:.1f} s to build)")
 
     biggest = County.objects.get(code="14")  # Västra Götaland, 49 municipalities
     municipality = Municipality.objects.get(code="1480")  # Göteborg
@@ -143,7 +165,9 @@ def main():
         ("county, 49 municipalities", biggest.get_absolute_url()),
         ("county, earlier year", biggest.get_absolute_url() + "?ar=2018"),
         ("municipality, 10 promises", municipality.get_absolute_url()),
-        ("promise page", promise.get_absolute_url()),
+        ("promise page with follow-up", promise.get_absolute_url()),
+        ("municipality follow-up, a year", f"/kommun/{municipality.code}-{municipality.slug}/uppfoljning/2025/"),
+        ("county follow-up, 49 promises", f"/lan/{biggest.code}-{biggest.slug}/uppfoljning/2025/"),
     ]
     client = Client()
     with override_settings(ALLOWED_HOSTS=["testserver"]):

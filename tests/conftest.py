@@ -2,7 +2,8 @@
 
 The project settings use WhiteNoise's manifest storage, which needs
 ``collectstatic`` to have run; tests use plain static storage instead. Rate
-limits are off unless a test turns them on with ``override_settings``.
+limits and the public page store are off unless a test turns them on with
+``override_settings``.
 """
 
 import pytest
@@ -18,6 +19,8 @@ def test_settings():
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
         RATELIMIT_ENABLE=False,
+        # Tests count the queries of public pages; the page store is tested on its own (tests/web/test_pagecache.py).
+        PUBLIC_PAGE_CACHE=False,
     )
     override.enable()
     yield

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "medborgarloften.jobs",
     # Stages of the cycle, earlier before later.
     "medborgarloften.surveys",
+    "medborgarloften.dialogues",
     "medborgarloften.promises",
     "medborgarloften.followup",
     "medborgarloften.site",
@@ -72,12 +73,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # First: anonymous public pages are answered from memory before anything else runs (web/pagecache.py).
+    "medborgarloften.web.pagecache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -233,6 +237,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:workspace"
 LOGOUT_REDIRECT_URL = "site:home"
 
+# --- Public page cache ------------------------------------------------------
+
+PUBLIC_PAGE_CACHE = _env_bool("PUBLIC_PAGE_CACHE", True)
+# Never from the store: signed-in areas, forms, the API (which has its own
+# headers), static and uploaded files.
+PUBLIC_PAGE_CACHE_EXCLUDE = ["/arbetsyta/", "/konto/", "/admin/", "/api/", "/static/", "/media/", "/sprak/"]
+# Browsers and a shared cache may keep a page for a second, then revalidate (304).
+PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=1"
+
 # --- Security headers -----------------------------------------------------
 
 SECURE = _env_bool("MEDBORGARLOFTEN_SECURE")  # behind HTTPS in production
@@ -281,3 +294,31 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Dialogues: uploaded files, comment limits, the map ---------------------
+
+# Attachments and safety-walk photos; served only through views that check
+# who may see them (never as plain URLs under MEDIA_URL).
+MEDIA_ROOT = DATA_DIR / "media"
+DIALOGUES_MAX_ATTACHMENT_SIZE = int(os.environ.get("DIALOGUES_MAX_ATTACHMENT_SIZE", str(10 * 1024 * 1024)))
+DIALOGUES_MAX_PHOTO_SIZE = int(os.environ.get("DIALOGUES_MAX_PHOTO_SIZE", str(8 * 1024 * 1024)))
+DIALOGUES_MAX_PHOTO_PIXELS = 40_000_000
+# With the immediate backend every task runs inside the request that queues
+# it (one per new comment): its start and end lines are noise there.
+if TASK_BACKEND == "immediate":
+    LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}
+# Retrain the theme suggestions after this many newly confirmed comments.
+DIALOGUES_RETRAIN_EVERY = int(os.environ.get("DIALOGUES_RETRAIN_EVERY", "25"))
+# Residents' comments accepted per address (the form keeps the text when the limit is reached).
+COMMENT_RATE = os.environ.get("COMMENT_RATE", "10/h")
+# Map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; empty: no map, the list by place only.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "").strip()
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors" if MAP_TILE_URL else "")
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    # The browser fetches tiles from the tile server: allow its origin (and only
+    # then) for images; "{s}." subdomains become a wildcard.
+    _tiles = _urlsplit(MAP_TILE_URL.replace("{s}.", "tiles-subdomain."))
+    _tile_origin = f"{_tiles.scheme}://{_tiles.netloc}".replace("tiles-subdomain.", "*.")
+    CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", f"img-src 'self' data: {_tile_origin}")

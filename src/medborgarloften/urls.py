@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from medborgarloften.accounts.views import login_rate_limited
@@ -13,8 +14,11 @@ urlpatterns = [
     path("arbetsyta/organisationer/", include("medborgarloften.scope.urls")),
     path("arbetsyta/uppfoljning/", include("medborgarloften.followup.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
+    path("", include("medborgarloften.dialogues.urls")),
     path("", include("medborgarloften.surveys.urls")),
-    path("sprak/", set_language, name="set_language"),
+    # No CSRF token for the language switch: it changes nothing but the visitor's
+    # own language, and a token would put a cookie on every public page.
+    path("sprak/", csrf_exempt(set_language), name="set_language"),
     # The admin's own sign-in gets the same rate limits as the site's.
     path("admin/login/", login_rate_limited(admin.site.login)),
     path("admin/", admin.site.urls),

@@ -152,8 +152,9 @@ class QueryCountTests(DemoTestCase):
             "county": 9,
             # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
             # follow-up: reports, activities, statuses; the follow-up panel's years;
+            # dialogues panel: newest comments, comment and dialogue counts;
             # the safety survey panel: latest published survey + result set, the municipality's results
-            "municipality": 13,
+            "municipality": 15,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures,
             # replaced by; follow-up: reports, entries, indicator values, indicators
             "promise": 14,

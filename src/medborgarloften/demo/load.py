@@ -12,6 +12,7 @@ from medborgarloften.promises import services
 from medborgarloften.promises.models import CollaborationAgreement, Promise, PromiseVersion, Signature
 
 from . import data, followup
+from .dialogues import load_dialogues
 from .surveys import load_surveys
 
 DEMO_LOGINS = data.DEMO_LOGINS
@@ -48,6 +49,7 @@ def load_demo(*, password):
         _promise_2017(municipalities[code], commitments, organisations, people,
                       agreement=agreement if code == "2380" else None)
     followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
+    load_dialogues()
     load_surveys(password=password)
 
 

@@ -2,9 +2,20 @@
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from medborgarloften.promises.models import Activity
+from medborgarloften.web.templatetags.swedish import swedish_number
+
+_STATUS_LABELS = dict(Activity.Status.choices)
 
 
-@dataclass
+def status_label(status):
+    """Return the translated label of an activity status (a dictionary lookup: this runs for every row of long pages)."""
+    return str(_STATUS_LABELS.get(status, status))
+
+
+@dataclass(eq=False)
 class ActivityProgress:
     activity: object
     actual: int | None = None      # summed over the reports that gave a quantity
@@ -17,6 +28,17 @@ class ActivityProgress:
     @property
     def target(self):
         return self.activity.target_quantity
+
+    @cached_property
+    def history_text(self):
+        """Return "Tertial 1 2017: ongoing (3); …" for the reports so far, or "" when there is at most one."""
+        if len(self.history) < 2:
+            return ""
+        return "; ".join(
+            f"{report.label}: {status_label(entry.status).lower()}"
+            + (f" ({swedish_number(entry.actual_quantity)})" if entry.actual_quantity is not None else "")
+            for report, entry in self.history
+        )
 
     @property
     def share(self):
@@ -38,7 +60,7 @@ def activity_progress(activity, entries):
     for entry in entries:
         if entry.actual_quantity is not None:
             progress.actual = (progress.actual or 0) + entry.actual_quantity
-        progress.status, progress.status_label = entry.status, entry.get_status_display()
+        progress.status, progress.status_label = entry.status, status_label(entry.status)
         progress.reason, progress.narrative = entry.reason, entry.narrative
         progress.history.append((entry.report, entry))
     return progress

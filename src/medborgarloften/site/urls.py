@@ -1,6 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
-from . import views
+from . import feeds, views
+from .sitemaps import SITEMAPS
 
 app_name = "site"
 
@@ -10,4 +12,9 @@ urlpatterns = [
     re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/$", views.county, name="county"),
     re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/$", views.municipality, name="municipality"),
     path("medborgarlofte/<int:pk>/", views.promise, name="promise"),
+    path("flode.atom", feeds.NationalFeed(), name="feed"),
+    re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.CountyFeed(), name="county_feed"),
+    re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.MunicipalityFeed(), name="municipality_feed"),
+    path("medborgarlofte/<int:pk>/flode.atom", feeds.PromiseFeed(), name="promise_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -2,6 +2,8 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
@@ -13,10 +15,16 @@ from medborgarloften.web.registry import panels_for
 from . import selectors
 
 
+def _feed(url, title):
+    """The Atom feed a page advertises with <link rel="alternate">."""
+    return {"feed_url": url, "feed_title": title}
+
+
 def home(request):
     return render(request, "site/home.html", {
         "counties": selectors.counties_overview(),
         "latest": selectors.latest_published(),
+        **_feed(reverse("site:feed"), _("Citizen promises in Sweden")),
     })
 
 
@@ -38,6 +46,8 @@ def county(request, code, slug):
         "county": county,
         "status": status,
         "followup_states": followup_states([row["promise"] for row in status["rows"] if row["promise"]]),
+        **_feed(reverse("site:county_feed", kwargs={"code": county.code, "slug": county.slug}),
+                _("Citizen promises in %(place)s") % {"place": county.name}),
         "breadcrumbs": [(None, county.name)],
     })
 
@@ -52,6 +62,8 @@ def municipality(request, code, slug):
         "local_police_area": local_police_area_for(municipality, on=timezone.localdate()),
         "promises": promises,
         "followup_states": followup_states(promises),
+        **_feed(reverse("site:municipality_feed", kwargs={"code": municipality.code, "slug": municipality.slug}),
+                _("Citizen promises in %(place)s") % {"place": municipality.name}),
         "panels": panels_for(request, municipality),
         "breadcrumbs": [(municipality.county.get_absolute_url(), municipality.county.name), (None, municipality.name)],
     })
@@ -63,6 +75,7 @@ def promise(request, pk):
     return render(request, "site/promise.html", {
         "promise": promise,
         "followup": promise_followup(promise),
+        **_feed(reverse("site:promise_feed", kwargs={"pk": promise.pk}), promise.title),
         "version": latest_version(promise),
         "signatures": valid_signatures(latest_version(promise)),
         "breadcrumbs": [

@@ -16,6 +16,9 @@ class SecurityHeadersMiddleware:
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        if getattr(getattr(request, "user", None), "is_authenticated", False):
+            # A signed-in person's page is theirs: no shared cache may keep it.
+            response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
 
 

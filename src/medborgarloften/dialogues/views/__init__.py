@@ -1,0 +1,1 @@
+"""Views of the dialogues app: public pages, open data (CSV, JSON, Atom), files, and the workspace."""
