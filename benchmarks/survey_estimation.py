@@ -12,7 +12,10 @@ then measures, in the same run:
 * a baseline: unweighted shares of the same items with one numpy.bincount per
   item, for the same two cases;
 * peak memory of the full run (tracemalloc, in a separate pass so that its
-  bookkeeping does not slow the timed runs) and the process's maximum RSS.
+  bookkeeping does not slow the timed runs) and the process's maximum RSS;
+* reading the same responses from a CSV file in the engine's layout
+  (``read_responses``: decoding, validation with line numbers, encoding into
+  columns) against a bare ``list(csv.reader(file))`` of the same file.
 
     .venv/bin/python benchmarks/survey_estimation.py [--respondents N]
 """
@@ -20,7 +23,10 @@ then measures, in the same run:
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import resource
+import tempfile
 import time
 import tracemalloc
 
@@ -28,6 +34,7 @@ import numpy as np
 
 from medborgarloften.surveys.estimation.data import (
     AGE_GROUPS, DONT_KNOW, SEXES, UNANSWERED, Item, PopulationEntry, Responses, official_municipalities,
+    read_responses,
 )
 from medborgarloften.surveys.estimation.survey import estimate_survey
 
@@ -121,6 +128,31 @@ def baseline(responses: Responses, group: np.ndarray, n_groups: int) -> list[np.
     return shares
 
 
+def write_csv(responses: Responses, path: str) -> None:
+    """Write ``responses`` in the engine's responses layout (one column of strings at a time)."""
+    columns = [("municipality", np.asarray(responses.municipality_codes, dtype=object)[responses.municipality]),
+               ("year", responses.year.astype(str).astype(object)),
+               ("subarea", np.asarray(list(responses.subarea_names) + [""], dtype=object)[responses.subarea]),
+               ("age_group", np.asarray(AGE_GROUPS, dtype=object)[responses.age]),
+               ("sex", np.asarray(SEXES, dtype=object)[responses.sex])]
+    for item in responses.items.values():
+        labels = np.asarray(list(item.options) + ["vet_ej", ""], dtype=object)
+        if item.kind == "multi":
+            text = np.full(len(responses), "", dtype=object)
+            for k, option in enumerate(item.options):
+                text = np.where(item.chosen[:, k], np.where(text == "", option, text + ";" + option), text)
+            text = np.where(item.codes == DONT_KNOW, "vet_ej", text)
+        else:
+            index = np.where(item.codes >= 0, item.codes, np.where(item.codes == DONT_KNOW, len(item.options), len(item.options) + 1))
+            text = labels[index]
+        header = f"{item.kind}:{item.name}" + (f"({'|'.join(item.options)})" if item.kind in ("single", "multi") else "")
+        columns.append((header, text))
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([name for name, _ in columns])
+        writer.writerows(zip(*(values for _, values in columns)))
+
+
 def best_of(repeats: int, function) -> float:
     times = []
     for _ in range(repeats):
@@ -170,6 +202,24 @@ def main() -> None:
     print(f"all municipality-years, full results:  {all_s:8.2f} s    (target ≤ 10 s)")
     print(f"all municipality-years, baseline:      {all_base_s:8.3f} s    ratio {all_s / all_base_s:.0f}×")
     print(f"peak memory of the full run (tracemalloc): {peak / 2**20:.0f} MiB; process max RSS {max_rss:.0f} MiB")
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "responses.csv")
+        start = time.perf_counter()
+        write_csv(responses, path)
+        size = os.path.getsize(path)
+        print(f"wrote the responses as CSV ({size / 2**20:.0f} MiB) in {time.perf_counter() - start:.1f} s")
+
+        def bare():
+            with open(path, newline="", encoding="utf-8") as handle:
+                return list(csv.reader(handle))
+
+        bare_s = best_of(2, bare)
+        read = read_responses(path)
+        assert len(read) == len(responses) and set(read.items) == set(responses.items)
+        read_s = best_of(2, lambda: read_responses(path))
+    print(f"CSV reading, read_responses:            {read_s:8.2f} s")
+    print(f"CSV reading, bare csv.reader:           {bare_s:8.2f} s    ratio {read_s / bare_s:.1f}×")
 
 
 if __name__ == "__main__":

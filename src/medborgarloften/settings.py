@@ -162,6 +162,15 @@ RATELIMIT_IP_META_KEY = "medborgarloften.web.middleware.client_ip"
 RATELIMIT_VIEW = "medborgarloften.web.views.ratelimited"
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
 
+# --- Safety surveys (README, "Safety surveys") ------------------------------
+# Open-link questionnaires: starts and submissions per address; codes typed per address.
+SURVEY_OPEN_RATE = os.environ.get("SURVEY_OPEN_RATE", "30/h")
+SURVEY_CODE_RATE = os.environ.get("SURVEY_CODE_RATE", "20/m")
+# Results are recomputed (and answers re-stamped) at most this often while answers arrive.
+SURVEY_REFRESH_SECONDS = int(os.environ.get("SURVEY_REFRESH_SECONDS", "300"))
+# Which answers on the four-step scale count as "a problem" for the police-style levels.
+SURVEYS_PROBLEM_ANSWERS = ("3", "4")
+
 # --- E-mail ---------------------------------------------------------------
 
 # Reminders and notices. Without EMAIL_HOST they are printed to the console

@@ -17,6 +17,7 @@ urlpatterns = [
     path("arbetsyta/", include("medborgarloften.promises.urls")),
     path("", include("medborgarloften.statistics.urls")),
     path("", include("medborgarloften.dialogues.urls")),
+    path("", include("medborgarloften.surveys.urls")),
     # No CSRF token for the language switch: it changes nothing but the visitor's
     # own language, and a token would put a cookie on every public page.
     path("sprak/", csrf_exempt(set_language), name="set_language"),

@@ -153,8 +153,9 @@ class QueryCountTests(DemoTestCase):
             # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
             # follow-up: reports, activities, statuses; the follow-up panel's years;
             # dialogues panel: newest comments, comment and dialogue counts;
-            # statistics panel: latest yearly figures, population totals
-            "municipality": 13 + 2,
+            # statistics panel: latest yearly figures, population totals;
+            # the safety survey panel: latest published survey + result set
+            "municipality": 13 + 2 + 2,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures,
             # replaced by; follow-up: reports, entries, indicator values, indicators
             "promise": 14,

@@ -136,7 +136,7 @@ def test_it_computes_the_problem_index_and_its_total():
     answers = [{"klotter": "1", "buller": "1"}, {"klotter": "2", "buller": "1"},
                {"klotter": "3", "buller": "1"}, {"klotter": "4", "buller": "vet_ej"}, {"klotter": "vet_ej", "buller": "1"}]
     result = _one_cell(answers, items=PROBLEM)
-    klotter = _row(result, "klotter", kind="index")
+    klotter = _row(result, "klotter", kind="mean_score")
     assert klotter["estimate"] == 3.0
     # s² of 0, 2, 4, 6 is 20/3; V = (1 − f) s²/n with n = 4 answers, N = 100.
     # The five respondents stay in the design (vet ej: zero influence), as R's subset keeps them.
@@ -147,9 +147,9 @@ def test_it_computes_the_problem_index_and_its_total():
     variance = (1 - n_h / N) * n_h / (n_h - 1) * ((z - z.mean()) ** 2).sum()
     assert klotter["se"] == pytest.approx(math.sqrt(variance), rel=1e-12)
     assert scores[:4].mean() == 3.0
-    buller = _row(result, "buller", kind="index")
+    buller = _row(result, "buller", kind="mean_score")
     assert (buller["estimate"], buller["se"]) == (0.0, 0.0)
-    total = _row(result, TOTAL_INDEX_ITEM, kind="index")
+    total = _row(result, TOTAL_INDEX_ITEM, kind="mean_score")
     assert total["estimate"] == 1.5
     assert total["se"] == pytest.approx(klotter["se"] / 2, rel=1e-12)
     assert total["n"] == 5 and total["df"] == 4
@@ -158,7 +158,7 @@ def test_it_computes_the_problem_index_and_its_total():
 
 def test_it_leaves_the_total_index_out_where_an_item_has_no_answers():
     result = _one_cell([{"klotter": "2", "buller": "vet_ej"}, {"klotter": "3", "buller": ""}], items=PROBLEM)
-    assert math.isnan(_row(result, TOTAL_INDEX_ITEM, kind="index")["estimate"])
+    assert math.isnan(_row(result, TOTAL_INDEX_ITEM, kind="mean_score")["estimate"])
 
 
 def test_it_estimates_multiple_choice_per_option():

@@ -14,6 +14,7 @@ from medborgarloften.promises.models import CollaborationAgreement, Promise, Pro
 from . import data, followup
 from .dialogues import load_dialogues
 from .statistics import load_statistics
+from .surveys import load_surveys
 
 DEMO_LOGINS = data.DEMO_LOGINS
 MUNICIPALITY_ORGANISATIONS = {
@@ -51,6 +52,7 @@ def load_demo(*, password):
     followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
     load_dialogues()
     load_statistics(password=password)
+    load_surveys(password=password)
 
 
 def _police_structure(municipalities):

@@ -60,7 +60,7 @@ def run_estimate(args: argparse.Namespace) -> int:
     from .estimation.groups import read_lpo_map
     from .estimation.indicators import DEFAULT_INDICATORS, read_indicators
     from .estimation.open import DEFAULT_MIN_COUNT, estimate_open
-    from .estimation.report import DESIGN_COLUMNS, WEIGHT_COLUMNS
+    from .estimation.report import DESIGN_COLUMNS, WEIGHT_COLUMNS, ResultTable
     from .estimation.survey import DEFAULT_MIN_N, estimate_survey
     from .estimation.weights import DEFAULT_MIN_CELL_SIZE, RakingError
 
@@ -68,7 +68,20 @@ def run_estimate(args: argparse.Namespace) -> int:
         parts = [read_responses(path, open_questionnaire=args.open) for path in [*args.previous, args.responses]]
         responses = parts[0] if len(parts) == 1 else concatenate_responses(parts)
         if args.open:
-            table = estimate_open(responses, min_count=args.min_n if args.min_n is not None else DEFAULT_MIN_COUNT)
+            levels = tuple(dict.fromkeys(args.level or ["municipality"]))
+            if "subarea" in levels:
+                print("survey estimate: an open questionnaire has no subarea level: every area's rows are also split "
+                      "by sub-area (domain subarea=…); leave out --level subarea", file=sys.stderr)
+                return 2
+            lpo_map = read_lpo_map(args.lpo_map) if args.lpo_map else None
+            open_notes: list[str] = []
+            table = ResultTable.concatenate([
+                estimate_open(responses, min_count=args.min_n if args.min_n is not None else DEFAULT_MIN_COUNT,
+                              level=level, lpo_map=lpo_map, notes=open_notes)
+                for level in levels
+            ])
+            for note in open_notes:
+                print(f"note: {note}", file=sys.stderr)
             result = None
         else:
             if not args.population:

@@ -29,7 +29,9 @@ an empty ``age_group`` the sex margin; raking).
 from __future__ import annotations
 
 import csv
+import io
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,12 +64,13 @@ _BASE_COLUMNS = ("respondent", "municipality", "year", "subarea", "age_group", "
 
 
 class SurveyDataError(ValueError):
-    """Bad input; ``errors`` lists (line number, message) pairs."""
+    """Bad input; ``errors`` lists (line number, message) pairs (line 0: the whole file)."""
 
     def __init__(self, source: str, errors: list[tuple[int, str]]):
         self.source = source
         self.errors = sorted(errors)
-        shown = [f"{source}:{line}: {message}" for line, message in self.errors[:MAX_REPORTED_ERRORS]]
+        shown = [f"{source}:{line}: {message}" if line else f"{source}: {message}"
+                 for line, message in self.errors[:MAX_REPORTED_ERRORS]]
         if len(self.errors) > MAX_REPORTED_ERRORS:
             shown.append(f"{source}: … and {len(self.errors) - MAX_REPORTED_ERRORS} more errors")
         super().__init__("\n".join(shown))
@@ -204,27 +207,142 @@ def concatenate_responses(parts: list[Responses]) -> Responses:
     )
 
 
-def _read_rows(path: str | Path) -> tuple[list[str], list[list[str]]]:
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
+def _shown(value: str, limit: int = 40) -> str:
+    """Return ``value`` quoted for a message, cut short so a runaway field is never echoed whole."""
+    value = str(value)
+    if len(value) > limit or "\n" in value:
+        value = value.replace("\r", "").split("\n")[0][:limit] + "…"
+    return repr(value)
+
+
+@dataclass
+class CsvRows:
+    """A CSV file's header and data rows with the physical line each row starts on.
+
+    ``columns(i)`` gives column ``i`` as a tuple (missing fields as ""); rows
+    with the wrong number of fields are listed in ``ragged``.
+    """
+
+    source: str
+    header: list[str]
+    rows: list[list[str]]
+    lines: np.ndarray
+    delimiter: str
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, index: int) -> tuple[str, ...]:
+        """Return column ``index`` of every row ("" where a short row lacks it)."""
+        width = len(self.header)
+        if self._transposed is None:
+            padded = [row if len(row) == width else (row + [""] * width)[:width] for row in self.rows] \
+                if len(self.ragged) else self.rows
+            self._transposed = list(zip(*padded)) if padded else [()] * width
+        return self._transposed[index]
+
+    def __post_init__(self):
+        width = len(self.header)
+        lengths = np.fromiter(map(len, self.rows), dtype=np.int64, count=len(self.rows))
+        self.ragged = np.flatnonzero(lengths != width)
+        self._transposed = None
+
+
+def read_csv(path: str | Path) -> CsvRows:
+    """Return the header and rows of a CSV file, with physical line numbers.
+
+    Raises SurveyDataError (line 0 for the whole file) when the file is empty,
+    not UTF-8, or has a quoted field that never ends (naming the line it
+    starts on).  A header with semicolons and no
+    commas (Swedish Excel) is read as semicolon-separated.  Completely empty
+    lines are skipped.
+    """
+    return parse_csv(Path(path).read_bytes(), str(path))
+
+
+def parse_csv(raw: bytes, source: str) -> CsvRows:
+    """Return the header and rows of CSV content ``raw`` (see :func:`read_csv`)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise SurveyDataError(source, [(0, f"not UTF-8 (save as UTF-8); the first bad byte is on line {line}")]) from None
+    if not text.strip():
+        raise SurveyDataError(source, [(0, "the file is empty")])
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if ";" in first_line and "," not in first_line else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        lines = None
+        physical = text.count("\n") + (0 if text.endswith("\n") else 1)
+        if physical == len(rows):
+            # No field spans lines: row i starts on line i + 1.
+            lines = np.arange(1, len(rows) + 1, dtype=np.int64)
+    except csv.Error:
+        rows = None
+    if rows is None or lines is None:
+        rows, lines = _read_rows_slowly(source, text, delimiter)
+    # Blank lines and rows of empty fields (a spreadsheet's trailing rows) are
+    # skipped; only rows whose first field is empty need a closer look.
+    firsts = [row[0] if row else "" for row in rows] if rows and not all(rows) else list(map(itemgetter(0), rows))
+    blank = {i for i, first in enumerate(firsts) if not first.strip() and not "".join(rows[i]).strip()}
+    keep = [i for i in range(len(rows)) if i not in blank] if blank else None
+    if keep is not None:
+        rows = [rows[i] for i in keep]
+        lines = lines[keep]
+    if not rows:
+        raise SurveyDataError(source, [(0, "the file is empty")])
+    header = [h.strip() for h in rows[0]]
+    return CsvRows(source, header, rows[1:], lines[1:], delimiter)
+
+
+def _read_rows_slowly(source: str, text: str, delimiter: str) -> tuple[list[list[str]], np.ndarray]:
+    """Return rows and the line each starts on, row by row (a field spans lines, or the quoting is broken)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, starts = [], []
+    previous = 0
+    while True:
         try:
-            header = [h.strip() for h in next(reader)]
+            row = next(reader)
         except StopIteration:
-            raise SurveyDataError(str(path), [(1, "the file is empty")]) from None
-        rows = list(reader)
-    return header, rows
+            break
+        except csv.Error as error:
+            message = str(error)
+            if "end of data" in message or "EOF" in message:
+                message = "a quoted field starts here and never ends (a missing closing quote)"
+            else:
+                message = f"bad quoting: {message}"
+            raise SurveyDataError(source, [(previous + 1, message)]) from None
+        rows.append(row)
+        starts.append(previous + 1)
+        previous = reader.line_num
+    return rows, np.array(starts, dtype=np.int64)
 
 
-def _column(rows: list[list[str]], index: int) -> np.ndarray:
-    return np.array([row[index].strip() if index < len(row) else "" for row in rows], dtype=str)
+def _factorize(values: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    """Return the sorted distinct stripped values and each value's index among them.
+
+    Works on the few distinct values, not per row, so a million rows cost one
+    pass of dictionary look-ups in C.
+    """
+    index: dict[str, int] = {}
+    for value in set(values):
+        index[value] = len(index)
+    raw = list(index)
+    inverse = np.fromiter(map(index.__getitem__, values), dtype=np.int64, count=len(values))
+    stripped = [v.strip() for v in raw]
+    uniques = sorted(set(stripped))
+    position = {s: i for i, s in enumerate(uniques)}
+    remap = np.array([position[s] for s in stripped] or [0], dtype=np.int64)
+    return uniques, remap[inverse] if len(values) else inverse
 
 
-def _encode(values: np.ndarray, vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Return codes for ``values`` and the mask of values outside ``vocabulary``."""
-    uniques, inverse = np.unique(values, return_inverse=True)
+def _encode(values: tuple[str, ...], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """Return codes for ``values``, the mask of values outside ``vocabulary``, and the factorization."""
+    uniques, inverse = _factorize(values)
     lut = np.array([vocabulary.get(u, -9) for u in uniques] or [0], dtype=np.int32)
     codes = lut[inverse] if len(values) else np.zeros(0, dtype=np.int32)
-    return codes, codes == -9
+    return codes, codes == -9, uniques, inverse
 
 
 def _parse_item(name, kind, declared, values, errors, line_numbers) -> Item:
@@ -235,15 +353,15 @@ def _parse_item(name, kind, declared, values, errors, line_numbers) -> Item:
         options = YES_NO
     else:
         options = declared
-    uniques, inverse = np.unique(values, return_inverse=True)
+    uniques, inverse = _factorize(values)
     bad = np.zeros(len(uniques), dtype=bool)
     if kind == "multi":
         tokens_of = [tuple(t.strip() for t in u.split(MULTI_SEPARATOR) if t.strip()) for u in uniques]
         if options is None:
             options = tuple(sorted({t for tokens in tokens_of for t in tokens} - {DONT_KNOW_TOKEN}))
         index = {o: i for i, o in enumerate(options)}
-        table = np.zeros((len(uniques), len(options)), dtype=bool)
-        status = np.zeros(len(uniques), dtype=np.int16)
+        table = np.zeros((max(len(uniques), 1), len(options)), dtype=bool)
+        status = np.zeros(max(len(uniques), 1), dtype=np.int16)
         for u, tokens in enumerate(tokens_of):
             if not tokens:
                 status[u] = UNANSWERED
@@ -257,7 +375,7 @@ def _parse_item(name, kind, declared, values, errors, line_numbers) -> Item:
         chosen = table[inverse]
     else:
         if options is None:
-            options = tuple(sorted(set(uniques.tolist()) - {"", DONT_KNOW_TOKEN}))
+            options = tuple(sorted(set(uniques) - {"", DONT_KNOW_TOKEN}))
         vocabulary = {o: i for i, o in enumerate(options)}
         vocabulary[""] = UNANSWERED
         vocabulary[DONT_KNOW_TOKEN] = DONT_KNOW
@@ -269,27 +387,37 @@ def _parse_item(name, kind, declared, values, errors, line_numbers) -> Item:
         rows = np.flatnonzero(bad[inverse])
         allowed = "|".join(options) if options else "any label"
         for r in rows:
-            errors.append((int(line_numbers[r]), f"{kind}:{name}: answer {str(values[r])!r} is outside the scale ({allowed}, {DONT_KNOW_TOKEN} or empty)"))
+            errors.append((int(line_numbers[r]), f"{kind}:{name}: answer {_shown(uniques[inverse[r]])} is outside the scale ({allowed}, {DONT_KNOW_TOKEN} or empty)"))
         codes = np.where(bad[inverse], UNANSWERED, codes).astype(np.int16)
     return Item(name, kind, tuple(options), codes.astype(np.int16), chosen)
+
+
+# Columns of free text: read and checked for their header, never estimated.
+TEXT_KIND = "text"
 
 
 def read_responses(path: str | Path, *, open_questionnaire: bool = False) -> Responses:
     """Return the validated responses in ``path``; raises SurveyDataError listing
     every bad line (unknown municipality or age group, answers outside the scale)."""
-    source = str(path)
-    header, rows = _read_rows(path)
+    csv_rows = read_csv(path)
+    return parse_responses(csv_rows, open_questionnaire=open_questionnaire)
+
+
+def parse_header(header: list[str]) -> tuple[dict[str, int], list[tuple[int, str, str, tuple[str, ...] | None]], list[tuple[int, str]]]:
+    """Return the base columns' positions, the item columns (position, name,
+    kind, declared options) and the header's errors (line 1)."""
     errors: list[tuple[int, str]] = []
-    line_numbers = np.arange(2, len(rows) + 2, dtype=np.int64)
-    positions = {}
+    positions: dict[str, int] = {}
     items_spec = []
     for position, column in enumerate(header):
         if column in _BASE_COLUMNS:
+            if column in positions:
+                errors.append((1, f"column {column!r} appears twice"))
             positions[column] = position
             continue
         match = _ITEM_HEADER.match(column)
-        if not match or match["kind"] not in ITEM_KINDS:
-            errors.append((1, f"unknown column {column!r}: expected one of {', '.join(_BASE_COLUMNS)} or KIND:NAME with KIND in {', '.join(ITEM_KINDS)}"))
+        if not match or match["kind"] not in ITEM_KINDS + (TEXT_KIND,):
+            errors.append((1, f"unknown column {_shown(column)}: expected one of {', '.join(_BASE_COLUMNS)} or KIND:NAME with KIND in {', '.join(ITEM_KINDS + (TEXT_KIND,))}"))
             continue
         declared = None
         if match["options"] is not None:
@@ -298,48 +426,66 @@ def read_responses(path: str | Path, *, open_questionnaire: bool = False) -> Res
     for required in ("municipality", "year", "age_group", "sex"):
         if required not in positions:
             errors.append((1, f"missing column {required!r}"))
+    return positions, items_spec, errors
+
+
+def parse_responses(csv_rows: CsvRows, *, open_questionnaire: bool = False) -> Responses:
+    """Return the validated responses of an already read CSV (see :func:`read_responses`)."""
+    source = csv_rows.source
+    header = csv_rows.header
+    positions, items_spec, errors = parse_header(header)
     if errors:
+        if len(header) == 1 and ";" in header[0]:
+            errors.append((1, "the header is one column with semicolons in it: save the file as comma-separated CSV"))
         raise SurveyDataError(source, errors)
-    for r, row in enumerate(rows):
-        if len(row) != len(header):
-            errors.append((r + 2, f"expected {len(header)} fields, found {len(row)}"))
+    if not len(csv_rows):
+        raise SurveyDataError(source, [(0, "the file has a header but no answers")])
+    line_numbers = csv_rows.lines
+    for r in csv_rows.ragged:
+        errors.append((int(line_numbers[r]), f"expected {len(header)} fields, found {len(csv_rows.rows[r])}"))
 
     municipalities = official_municipalities()
-    codes = _column(rows, positions["municipality"])
-    municipality_codes = tuple(sorted(set(codes.tolist()) & set(municipalities)))
-    municipality, unknown = _encode(codes, {c: i for i, c in enumerate(municipality_codes)})
-    for r in np.flatnonzero(unknown):
-        errors.append((int(line_numbers[r]), f"unknown municipality code {str(codes[r])!r}"))
+    municipality_codes_all, municipality_inverse = _factorize(csv_rows.column(positions["municipality"]))
+    municipality_codes = tuple(c for c in municipality_codes_all if c in municipalities)
+    lut = np.array([municipality_codes.index(c) if c in municipalities else -9 for c in municipality_codes_all] or [0],
+                   dtype=np.int32)
+    municipality = lut[municipality_inverse] if len(csv_rows) else np.zeros(0, dtype=np.int32)
+    for r in np.flatnonzero(municipality == -9):
+        errors.append((int(line_numbers[r]), f"unknown municipality code {_shown(municipality_codes_all[municipality_inverse[r]])}"))
 
-    year_text = _column(rows, positions["year"])
-    year_ok = np.char.isdigit(year_text) & (np.char.str_len(year_text) == 4)
-    for r in np.flatnonzero(~year_ok):
-        errors.append((int(line_numbers[r]), f"year {str(year_text[r])!r} is not a four-digit year"))
-    year = np.where(year_ok, year_text, "0").astype(np.int32)
+    year_uniques, year_inverse = _factorize(csv_rows.column(positions["year"]))
+    year_lut = np.array([int(y) if (y.isdigit() and len(y) == 4) else -1 for y in year_uniques] or [0], dtype=np.int32)
+    year = year_lut[year_inverse] if len(csv_rows) else np.zeros(0, dtype=np.int32)
+    for r in np.flatnonzero(year < 0):
+        errors.append((int(line_numbers[r]), f"year {_shown(year_uniques[year_inverse[r]])} is not a four-digit year"))
+    year = np.where(year < 0, 0, year).astype(np.int32)
 
     empty_allowed = {"": -1} if open_questionnaire else {}
-    age_text = _column(rows, positions["age_group"])
-    age, bad_age = _encode(age_text, {a: i for i, a in enumerate(AGE_GROUPS)} | empty_allowed)
+    age, bad_age, age_uniques, age_inverse = _encode(csv_rows.column(positions["age_group"]),
+                                                     {a: i for i, a in enumerate(AGE_GROUPS)} | empty_allowed)
     for r in np.flatnonzero(bad_age):
-        errors.append((int(line_numbers[r]), f"unknown age group {str(age_text[r])!r} (expected {', '.join(AGE_GROUPS)})"))
-    sex_text = _column(rows, positions["sex"])
-    sex, bad_sex = _encode(sex_text, {s: i for i, s in enumerate(SEXES)} | empty_allowed)
+        errors.append((int(line_numbers[r]), f"unknown age group {_shown(age_uniques[age_inverse[r]])} (expected {', '.join(AGE_GROUPS)})"))
+    sex, bad_sex, sex_uniques, sex_inverse = _encode(csv_rows.column(positions["sex"]),
+                                                     {s: i for i, s in enumerate(SEXES)} | empty_allowed)
     for r in np.flatnonzero(bad_sex):
-        errors.append((int(line_numbers[r]), f"unknown sex {str(sex_text[r])!r} (expected {' or '.join(SEXES)})"))
+        errors.append((int(line_numbers[r]), f"unknown sex {_shown(sex_uniques[sex_inverse[r]])} (expected {' or '.join(SEXES)})"))
 
     if "subarea" in positions:
-        sub_text = _column(rows, positions["subarea"])
-        subarea_names = tuple(sorted(set(sub_text.tolist()) - {""}))
-        subarea, _ = _encode(sub_text, {s: i for i, s in enumerate(subarea_names)} | {"": -1})
+        sub_uniques, sub_inverse = _factorize(csv_rows.column(positions["subarea"]))
+        subarea_names = tuple(s for s in sub_uniques if s)
+        sub_lut = np.array([subarea_names.index(s) if s else -1 for s in sub_uniques] or [0], dtype=np.int32)
+        subarea = sub_lut[sub_inverse] if len(csv_rows) else np.zeros(0, dtype=np.int32)
     else:
-        subarea_names, subarea = (), np.full(len(rows), -1, dtype=np.int32)
+        subarea_names, subarea = (), np.full(len(csv_rows), -1, dtype=np.int32)
 
     items = {}
     for position, name, kind, declared in items_spec:
         if name in items:
             errors.append((1, f"item {name!r} appears twice"))
             continue
-        items[name] = _parse_item(name, kind, declared, _column(rows, position), errors, line_numbers)
+        if kind == TEXT_KIND:
+            continue
+        items[name] = _parse_item(name, kind, declared, csv_rows.column(position), errors, line_numbers)
     if errors:
         raise SurveyDataError(source, errors)
     return Responses(
@@ -367,30 +513,34 @@ def read_population(path: str | Path) -> dict[tuple[str, int], PopulationEntry]:
     """Return the population table keyed by (municipality code, year); raises
     SurveyDataError for unknown codes, bad numbers, duplicates and missing cells."""
     source = str(path)
-    header, rows = _read_rows(path)
+    csv_rows = read_csv(path)
+    header, rows, row_lines = csv_rows.header, csv_rows.rows, csv_rows.lines
     expected = ["municipality", "year", "age_group", "sex", "population"]
     if header != expected:
-        raise SurveyDataError(source, [(1, f"expected the header {','.join(expected)}")])
+        hint = " (the file looks semicolon-separated)" if len(header) == 1 and ";" in header[0] else ""
+        raise SurveyDataError(source, [(1, f"expected the header {','.join(expected)}{hint}")])
+    if not rows:
+        raise SurveyDataError(source, [(0, "the file has a header but no population rows")])
     municipalities = official_municipalities()
     errors: list[tuple[int, str]] = []
     raw: dict[tuple[str, int], dict] = {}
     for r, row in enumerate(rows):
-        line = r + 2
+        line = int(row_lines[r])
         if len(row) != 5:
             errors.append((line, f"expected 5 fields, found {len(row)}"))
             continue
         code, year_text, age_text, sex_text, value_text = (v.strip() for v in row)
         if code not in municipalities:
-            errors.append((line, f"unknown municipality code {code!r}"))
+            errors.append((line, f"unknown municipality code {_shown(code)}"))
             continue
         if not (year_text.isdigit() and len(year_text) == 4):
-            errors.append((line, f"year {year_text!r} is not a four-digit year"))
+            errors.append((line, f"year {_shown(year_text)} is not a four-digit year"))
             continue
         if age_text and age_text not in AGE_GROUPS:
-            errors.append((line, f"unknown age group {age_text!r} (expected {', '.join(AGE_GROUPS)})"))
+            errors.append((line, f"unknown age group {_shown(age_text)} (expected {', '.join(AGE_GROUPS)})"))
             continue
         if sex_text and sex_text not in SEXES:
-            errors.append((line, f"unknown sex {sex_text!r} (expected {' or '.join(SEXES)})"))
+            errors.append((line, f"unknown sex {_shown(sex_text)} (expected {' or '.join(SEXES)})"))
             continue
         if not age_text and not sex_text:
             errors.append((line, "a population row needs an age group, a sex or both"))
@@ -400,7 +550,7 @@ def read_population(path: str | Path) -> dict[tuple[str, int], PopulationEntry]:
         except ValueError:
             value = -1.0
         if not (value >= 0 and value == int(value)):
-            errors.append((line, f"population {value_text!r} is not a non-negative whole number"))
+            errors.append((line, f"population {_shown(value_text)} is not a non-negative whole number"))
             continue
         entry = raw.setdefault((code, int(year_text)), {"first": line, "rows": {}})
         key = (age_text, sex_text)

@@ -1,11 +1,16 @@
-"""The problem index 0–6 (lower is better), as the police safety survey reports it.
+"""The mean problem score 0–6 (lower is better).
+
+This is *not* the police's published problemindex: that one is, by the public
+descriptions, a level 0–6 set from the share of respondents who see an item as
+a problem (see the product's ``surveys/levels.py``).  The mean score is a
+different statistic and keeps a name of its own.
 
 Per problem item the four scale steps score
 
     1 inget problem → 0,  2 ganska litet problem → 2,
     3 ganska stort problem → 4,  4 mycket stort problem → 6
 
-and the item index is the weighted mean score of the respondents who answered
+and the item's mean score is the weighted mean score of the respondents who answered
 the item; *vet ej* and unanswered items are left out of that item (and counted).
 The total index is the plain mean of the item indices, so every item counts
 equally whatever its number of answers; it is only given where every problem
@@ -26,7 +31,8 @@ from .weights import Design
 
 PROBLEM_INDEX_SCORES = np.array([0.0, 2.0, 4.0, 6.0])
 PROBLEM_INDEX_MAX = 6.0
-TOTAL_INDEX_ITEM = "problem_index_total"
+TOTAL_INDEX_ITEM = "mean_score_total"
+MEAN_SCORE_KIND = "mean_score"
 
 
 def estimate_item_index(design: Design, pairs: Pairs, item: Item) -> Means:

@@ -35,6 +35,16 @@ class Indicator:
         """Return whether every item the indicator names is in the responses."""
         return all(name in responses.items for name in self.items + self.among_items)
 
+    def missing_options(self, responses: Responses) -> list[tuple[str, tuple[str, ...]]]:
+        """Return (item, options) for every item that has none of the options
+        the indicator counts (declared in the header or seen in the data)."""
+        missing = []
+        for names, options in ((self.items, self.options), (self.among_items, self.among_options)):
+            for name in names:
+                if not set(options) & set(responses.items[name].options):
+                    missing.append((name, options))
+        return missing
+
 
 DEFAULT_INDICATORS = (
     Indicator("trygg_ute_sent", ("trygg_kvall",), ("mycket_trygg", "ganska_trygg")),

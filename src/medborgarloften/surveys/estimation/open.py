@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .data import AGE_GROUPS, DONT_KNOW, SEXES, UNANSWERED, Responses, official_municipalities
+from .data import AGE_GROUPS, DONT_KNOW, SEXES, UNANSWERED, Responses, official_counties, official_municipalities
 from .report import COMPLEMENTARY, PRIMARY, ResultTable, no_change_columns
 from .suppression import complementary_suppression
 
@@ -61,16 +61,48 @@ def _table_suppression(values: np.ndarray, min_count: int, exclusive: bool) -> t
     return primary, mask.reshape(R, C)
 
 
-def estimate_open(responses: Responses, *, splits: tuple[str, ...] = SPLITS, min_count: int = DEFAULT_MIN_COUNT) -> ResultTable:
-    """Return unweighted counts and shares per municipality-year, item, option and split category."""
-    names = {code: name for code, (name, _) in official_municipalities().items()}
-    area_key = responses.municipality.astype(np.int64) * 10000 + responses.year
+OPEN_LEVELS = ("municipality", "lpo", "county")
+
+
+def open_areas(responses: Responses, level: str, lpo_map: dict[str, str] | None = None) -> tuple[list[str | None], dict[str, str]]:
+    """Return per municipality code index the area it counts in at ``level`` (None: in none) and area names."""
+    municipalities = official_municipalities()
+    if level == "municipality":
+        return list(responses.municipality_codes), {c: n for c, (n, _) in municipalities.items()}
+    if level == "county":
+        return [municipalities[c][1] for c in responses.municipality_codes], official_counties()
+    if level == "lpo":
+        from .groups import JAMTLAND_LPO
+
+        mapping = JAMTLAND_LPO if lpo_map is None else lpo_map
+        return [mapping.get(c) for c in responses.municipality_codes], {}
+    raise ValueError(f"open questionnaires are counted per {', '.join(OPEN_LEVELS)}, not per {level!r}"
+                     " (sub-areas are a split of every area)")
+
+
+def estimate_open(responses: Responses, *, splits: tuple[str, ...] = SPLITS, min_count: int = DEFAULT_MIN_COUNT,
+                  level: str = "municipality", lpo_map: dict[str, str] | None = None,
+                  notes: list[str] | None = None) -> ResultTable:
+    """Return unweighted counts and shares per area-year at ``level``, item, option and split category.
+
+    Municipalities that no area of the level covers (an LPO mapping without
+    them) are left out with a line in ``notes``.
+    """
+    areas_of, names = open_areas(responses, level, lpo_map)
+    area_labels = sorted({a for a in areas_of if a is not None})
+    missing = sorted(c for c, a in zip(responses.municipality_codes, areas_of) if a is None)
+    if missing and notes is not None:
+        notes.append(f"no {level} known for " + ", ".join(missing) + f"; left out of the {level} level")
+    area_lut = np.array([area_labels.index(a) if a is not None else -1 for a in areas_of] or [0], dtype=np.int64)
+    area_of_respondent = area_lut[responses.municipality] if len(responses) else np.zeros(0, dtype=np.int64)
+    keep = area_of_respondent >= 0
+    area_key = np.where(keep, area_of_respondent * 10000 + responses.year, -1)
     columns: dict[str, list] = {name: [] for name in (
         "area", "year", "domain", "item", "option", "n", "count", "n_dont_know", "n_unanswered", "estimate", "suppressed")}
     split_codes = {split: _split_categories(responses, split) for split in splits}
-    for key in np.unique(area_key):
+    for key in np.unique(area_key[keep]):
         in_area = area_key == key
-        code, year = responses.municipality_codes[int(key // 10000)], int(key % 10000)
+        code, year = area_labels[int(key // 10000)], int(key % 10000)
         for item in responses.items.values():
             codes = item.codes[in_area]
             valid = codes >= 0
@@ -116,7 +148,7 @@ def estimate_open(responses: Responses, *, splits: tuple[str, ...] = SPLITS, min
                         columns["suppressed"].append(flag)
     size = len(columns["area"])
     return ResultTable({
-        "level": np.full(size, "open", dtype=object),
+        "level": np.full(size, level, dtype=object),
         "area": np.array(columns["area"], dtype=object),
         "area_name": np.array([names.get(c, c) for c in columns["area"]], dtype=object),
         "year": np.array(columns["year"], dtype=np.int64),

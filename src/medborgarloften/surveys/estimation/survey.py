@@ -15,7 +15,7 @@ from .estimates import (
 from .groups import (
     JAMTLAND_LPO, Grouping, group_by_county, group_by_lpo, group_by_municipality, group_by_subarea,
 )
-from .index import PROBLEM_INDEX_MAX, TOTAL_INDEX_ITEM, estimate_item_index, estimate_total_index
+from .index import MEAN_SCORE_KIND, PROBLEM_INDEX_MAX, TOTAL_INDEX_ITEM, estimate_item_index, estimate_total_index
 from .indicators import DEFAULT_INDICATORS, Indicator, indicator_item
 from .report import COMPLEMENTARY, PRIMARY, ResultTable, block
 from .suppression import complementary_suppression
@@ -82,7 +82,7 @@ def estimate_groupings(design: Design, responses: Responses, grouping: Grouping,
         if item.kind == "problem":
             index = estimate_item_index(design, pairs, item)
             low, high = wald_interval(index.estimate, index.se, index.df, lower=0.0, upper=PROBLEM_INDEX_MAX)
-            out.append((block(grouping, item=item.name, kind="index", options=("",), means=index, low=low, high=high,
+            out.append((block(grouping, item=item.name, kind=MEAN_SCORE_KIND, options=("",), means=index, low=low, high=high,
                               n_dont_know=dont_know, n_unanswered=unanswered, with_count=False),
                         item.name, False, False))
             problem_items.append(item)
@@ -95,7 +95,7 @@ def estimate_groupings(design: Design, responses: Responses, grouping: Grouping,
             no_answer &= item.codes < 0
         zero = np.zeros(len(grouping), dtype=np.int64)
         unanswered = np.bincount(grouping.group[(grouping.group >= 0) & no_answer], minlength=len(grouping))
-        out.append((block(grouping, item=TOTAL_INDEX_ITEM, kind="index", options=("",), means=total, low=low, high=high,
+        out.append((block(grouping, item=TOTAL_INDEX_ITEM, kind=MEAN_SCORE_KIND, options=("",), means=total, low=low, high=high,
                           n_dont_know=zero, n_unanswered=unanswered, with_count=False),
                     TOTAL_INDEX_ITEM, False, False))
     for item in indicator_items:
@@ -138,7 +138,18 @@ def estimate_survey(
             groupings.append(group_by_county(responses, design))
         else:
             raise ValueError(f"unknown level {level!r}")
-    indicator_items = [indicator_item(responses, i) for i in indicators if i.applies_to(responses)]
+    indicator_items = []
+    for indicator in indicators:
+        if not indicator.applies_to(responses):
+            continue
+        missing = indicator.missing_options(responses)
+        if missing:
+            # Published as 0 % it would claim that nobody chose options the
+            # data does not even have (another scale, other option names).
+            notes.append(f"indicator {indicator.name} skipped: " + "; ".join(
+                f"none of {'|'.join(options)} is an option of {item}" for item, options in missing))
+            continue
+        indicator_items.append(indicator_item(responses, indicator))
     tables, blocks, offset = [], [], 0
     for g, grouping in enumerate(groupings):
         for table, item, exclusive, with_count in estimate_groupings(design, responses, grouping, indicator_items):
