@@ -73,8 +73,14 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "better", "source", "source_description", "source_url",
+                  "statistics_category", "statistics_measure",
                   "baseline_year", "baseline_value", "target_value", "target_year"]
-        widgets = {"better": forms.RadioSelect, "source": forms.RadioSelect}
+        widgets = {"better": forms.RadioSelect, "source": forms.RadioSelect, "statistics_measure": forms.RadioSelect}
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statistics_category"].queryset = categories
+        self.fields["statistics_category"].empty_label = _("None")
 
     def _post_clean(self):
         pass

@@ -127,6 +127,11 @@ class ActivityReport(models.Model):
 class Indicator(models.Model):
     """How a commitment's goal is measured: a series with a baseline and a target."""
 
+    class Measure(models.TextChoices):
+        COUNT = "count", _("Number")
+        PER_1000 = "per_1000", _("Per 1 000 inhabitants")
+        PER_100000 = "per_100000", _("Per 100 000 inhabitants")
+
     class Better(models.TextChoices):
         LOWER = "lower", _("Lower is better")
         HIGHER = "higher", _("Higher is better")
@@ -146,6 +151,12 @@ class Indicator(models.Model):
     source_description = models.CharField(_("where the figures come from"), max_length=300, blank=True,
                                           help_text=_("E.g. Brå, anmälda brott, misshandel inkl. grov; or the survey and its item."))
     source_url = models.URLField(_("link to the source"), blank=True)
+    # Read from the statistics app: which series, and which figure of it.
+    statistics_category = models.ForeignKey(
+        "statistics.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("statistics series"), help_text=_("For values read from the statistics."),
+    )
+    statistics_measure = models.CharField(_("figure"), max_length=20, choices=Measure.choices, default=Measure.PER_100000)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), validators=[validate_year])
     baseline_value = models.DecimalField(_("baseline value"), max_digits=14, decimal_places=3)
     target_value = models.DecimalField(_("target value"), max_digits=14, decimal_places=3, null=True, blank=True)
@@ -159,6 +170,9 @@ class Indicator(models.Model):
         return self.name
 
     def clean(self):
+        if self.statistics_category_id and self.source != self.Source.STATISTICS:
+            raise ValidationError({"statistics_category": ValidationError(
+                _("A statistics series goes with the source “reported crimes or other statistics”."), code="series_needs_statistics")})
         if self.target_year and self.baseline_year and self.target_year < self.baseline_year:
             raise ValidationError({"target_year": ValidationError(
                 _("The target year cannot be before the baseline year."), code="target_before_baseline")})

@@ -15,6 +15,7 @@ from medborgarloften.audit.services import record_change
 from medborgarloften.promises import services as promise_services
 from medborgarloften.promises.models import Promise
 from medborgarloften.promises.selectors import promise_with_content
+from medborgarloften.statistics.selectors import series as statistics_series
 
 from . import selectors
 from .models import ActivityReport, Cadence, Indicator, IndicatorValue, ProgressReport, ReportingSchedule
@@ -22,6 +23,7 @@ from .periods import label_for
 from .predicates import reporting_organisation
 
 INDICATOR_FIELDS = ("name", "unit", "better", "source", "source_description", "source_url",
+                    "statistics_category", "statistics_measure",
                     "baseline_year", "baseline_value", "target_value", "target_year")
 
 
@@ -168,7 +170,10 @@ def define_indicator(commitment, *, by, **values):
 
 
 def _plain(value):
-    return str(value) if isinstance(value, Decimal) else value
+    """Return ``value`` as the audit log (JSON) keeps it."""
+    if isinstance(value, Decimal) or hasattr(value, "pk"):
+        return str(value)
+    return value
 
 
 def record_indicator_value(indicator, *, by, year, value, origin=IndicatorValue.Origin.ENTERED, note=""):
@@ -189,6 +194,32 @@ def _store_value(indicator, promise, *, by, year, value, origin, note):
     record_change(promise, actor=by, action="followup.indicator_value_recorded", changes={
         "indicator": indicator.name, "year": year, "value": [_plain(old), _plain(value)], "origin": origin})
     return entry
+
+
+def read_indicator_from_statistics(indicator, *, by):
+    """Record the indicator's yearly values from its statistics series for the promise's municipality; return how many.
+
+    Each value says it came from the statistics, with the source and whether
+    the figure is preliminary. A joint promise reads its first municipality's
+    series (the page says whose).
+    """
+    with transaction.atomic():
+        promise = _locked_promise(indicator.commitment.promise)
+        _require(by, "followup.change_indicator", promise)
+        if indicator.statistics_category_id is None:
+            raise ValidationError(_("Choose the statistics series to read first."), code="no_series")
+        municipality = promise.municipalities.all()[0]
+        count = 0
+        for point in statistics_series(municipality, indicator.statistics_category):
+            value = {Indicator.Measure.COUNT: point.count, Indicator.Measure.PER_1000: point.rate_per_1000,
+                     Indicator.Measure.PER_100000: point.rate_per_100000}[indicator.statistics_measure]
+            if value is None:
+                continue
+            note = f"{point.source}, {municipality.name}" + (_(", preliminary") if point.preliminary else "")
+            _store_value(indicator, promise, by=by, year=point.year, value=Decimal(value).quantize(Decimal("0.001")),
+                         origin=IndicatorValue.Origin.STATISTICS, note=note[:300])
+            count += 1
+    return count
 
 
 def parse_indicator_csv(data):

@@ -11,4 +11,5 @@ urlpatterns = [
     path("atagande/<int:commitment_pk>/indikator/", views.indicator_edit, name="indicator"),
     path("indikator/<int:pk>/varde/", views.indicator_value, name="indicator_value"),
     path("indikator/<int:pk>/import/", views.indicator_import, name="indicator_import"),
+    path("indikator/<int:pk>/statistik/", views.indicator_read_statistics, name="indicator_read_statistics"),
 ]

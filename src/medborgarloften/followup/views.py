@@ -13,10 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from medborgarloften.core.forms import add_service_errors, posted
 from medborgarloften.promises.models import Commitment, Promise
 from medborgarloften.promises.selectors import promise_with_content
+from medborgarloften.statistics.models import Category
+from medborgarloften.statistics.selectors import categories_for
 
 from . import selectors, services
 from .forms import (
@@ -161,7 +164,8 @@ def indicator_edit(request, commitment_pk):
     if not request.user.has_perm("followup.change_indicator", promise):
         raise PermissionDenied
     indicator = Indicator.objects.filter(commitment=commitment).first()
-    form = IndicatorForm(posted(request), instance=indicator)
+    form = IndicatorForm(posted(request), instance=indicator,
+                         categories=Category.objects.filter(pk__in=[c.pk for c in categories_for(promise.municipalities.all()[0])]))
 
     def action(data):
         services.define_indicator(commitment, by=request.user, **data)
@@ -196,6 +200,20 @@ def indicator_value(request, pk):
         "promise": promise, "back": _url(promise), "form": form, "submit_label": _("Save"),
         "title": _("Value of %(indicator)s") % {"indicator": indicator.name},
     })
+
+
+@login_required
+@require_POST
+def indicator_read_statistics(request, pk):
+    indicator, promise = _indicator_for(request, pk)
+    try:
+        count = services.read_indicator_from_statistics(indicator, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(n)s values were read from the statistics.") % {"n": count})
+    return redirect(_url(promise))
 
 
 @login_required

@@ -306,7 +306,7 @@ class PopulationCell(models.Model):
         verbose_name = _("population cell")
         verbose_name_plural = _("population cells")
         constraints = [
-            models.UniqueConstraint(fields=["survey", "municipality", "year", "age_group", "sex"], name="one_population_cell"),
+            models.UniqueConstraint(fields=["survey", "municipality", "year", "age_group", "sex"], name="one_survey_population_cell"),
             models.CheckConstraint(condition=~Q(age_group="", sex=""), name="population_cell_has_age_or_sex"),
         ]
 

@@ -1,17 +1,19 @@
 """The population table a survey is weighted to.
 
 ``population_cells_for(survey)`` is the one place that decides where the
-population comes from. Today it is the table entered or imported by hand for
-the survey (:class:`~medborgarloften.surveys.models.PopulationCell`, the
-engine's population layout). The statistics app will hold SCB's population by
-municipality, year, age group and sex; once it is merged, the lead wires
-``medborgarloften.statistics.selectors.population_cells(municipality_codes,
-year)`` in here: SCB's figures are used for every municipality-year it has,
-the hand-entered table for the rest (or to override, if the survey has one).
-Nothing else in the surveys app reads a population.
+population comes from: SCB's population by municipality, year, age group and
+sex from the statistics app
+(``medborgarloften.statistics.selectors.population_cells``) for every
+municipality-year it has, and the table entered or imported by hand for the
+survey (:class:`~medborgarloften.surveys.models.PopulationCell`, the engine's
+population layout) where SCB has nothing — or wherever the survey has its own
+table, which then overrides SCB's (a coordinator who entered figures meant
+them). Nothing else in the surveys app reads a population.
 """
 
 import numpy as np
+
+from medborgarloften.statistics.selectors import population_cells
 
 from .estimation.data import AGE_GROUPS, SEXES, PopulationEntry
 from .models import PopulationCell
@@ -27,7 +29,15 @@ def population_cells_for(survey, *, years=None):
     years = set(years or [survey.year])
     rows = (PopulationCell.objects.filter(survey=survey, year__in=years)
             .values_list("municipality__code", "year", "age_group", "sex", "population"))
-    return entries_from_rows(rows)
+    entered = entries_from_rows(rows)
+    codes = [m.code for m in survey.municipalities.all()]
+    from_scb = {}
+    for year in years:
+        from_scb.update(entries_from_rows(
+            (row["municipality"], row["year"], row["age_group"], row["sex"], row["population"])
+            for row in population_cells(codes, year)
+        ))
+    return {**from_scb, **entered}
 
 
 def entries_from_rows(rows):

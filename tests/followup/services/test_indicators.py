@@ -52,3 +52,37 @@ class IndicatorTest(FollowUpTestCase):
         for who in (self.partner, self.ostersund_viewer, self.berg_coordinator, self.ostersund_signatory):
             with self.assertRaises(PermissionDenied):
                 services.define_indicator(self.commitment, by=who, **ASSAULTS)
+
+
+class IndicatorFromStatisticsTest(FollowUpTestCase):
+    def test_values_are_read_from_the_statistics_series_with_where_they_came_from(self):
+        from medborgarloften.statistics.models import Category, Observation, PopulationTotal
+
+        category = Category.objects.create(source="bra", name="Misshandel inkl. grov", slug="misshandel", theme="public_violence")
+        for year, count, preliminary in ((2015, 260, False), (2016, 248, False), (2017, 231, True)):
+            Observation.objects.create(region_code=self.ostersund.code, category=category, year=year, count=count,
+                                       preliminary=preliminary)
+            PopulationTotal.objects.create(region_code=self.ostersund.code, year=year, population=62000)
+        indicator = services.define_indicator(self.commitment, by=self.ostersund_coordinator,
+                                              **{**ASSAULTS, "statistics_category": category, "statistics_measure": "per_100000"})
+        self.assertEqual(services.read_indicator_from_statistics(indicator, by=self.community_police), 3)
+        values = list(IndicatorValue.objects.filter(indicator=indicator).values_list("year", "value", "origin", "note"))
+        # Per 100 000 inhabitants: 260 ÷ 62 000 × 100 000 = 419,355; 248 → 400; 231 → 372,581.
+        self.assertEqual([(y, v, o) for y, v, o, _n in values], [
+            (2015, Decimal("419.355"), "statistics"), (2016, Decimal("400.000"), "statistics"), (2017, Decimal("372.581"), "statistics")])
+        self.assertTrue(values[2][3].endswith("Östersund, preliminär"), values[2][3])
+
+    def test_a_series_goes_with_the_statistics_source(self):
+        from medborgarloften.statistics.models import Category
+
+        category = Category.objects.create(source="bra", name="Klotter", slug="klotter")
+        with self.assertInvalid("series_needs_statistics",
+                                "A statistics series goes with the source “reported crimes or other statistics”.",
+                                field="statistics_category"):
+            services.define_indicator(self.commitment, by=self.ostersund_coordinator,
+                                      **{**ASSAULTS, "source": "survey", "statistics_category": category})
+
+    def test_reading_needs_a_series(self):
+        indicator = services.define_indicator(self.commitment, by=self.ostersund_coordinator, **ASSAULTS)
+        with self.assertInvalid("no_series", "Choose the statistics series to read first."):
+            services.read_indicator_from_statistics(indicator, by=self.ostersund_coordinator)
