@@ -147,9 +147,9 @@ class QueryCountTests(DemoTestCase):
         expected = {
             # counties with promise counts, counties, latest published + their municipalities
             "home": 4,
-            # municipality, county's municipalities, promise links, chosen promises, versions, signatures;
-            # follow-up: reports per promise, activities per promise, reported statuses
-            "county": 9,
+            # municipality, county's municipalities, promise links, chosen promises (the columns shown),
+            # last signing dates (one aggregate); follow-up: reports per promise, activities per promise, statuses
+            "county": 8,
             # municipality+county, local police area, promises, municipalities, parties, versions, signatures;
             # follow-up: reports, activities, statuses; the follow-up panel's years;
             # dialogues panel: newest comments, comment and dialogue counts;
