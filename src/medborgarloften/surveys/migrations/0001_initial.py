@@ -221,7 +221,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='populationcell',
-            constraint=models.UniqueConstraint(fields=('survey', 'municipality', 'year', 'age_group', 'sex'), name='one_population_cell'),
+            constraint=models.UniqueConstraint(fields=('survey', 'municipality', 'year', 'age_group', 'sex'), name='one_survey_population_cell'),
         ),
         migrations.AddConstraint(
             model_name='populationcell',
