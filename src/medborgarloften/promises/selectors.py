@@ -94,12 +94,13 @@ def promise_content(promise):
 
     Only what readers see as the promise's text is included (no ids, states or
     timestamps), so two promises with the same text have the same hash, and any
-    change a reader could notice changes it.
+    change a reader could notice changes it. The focus themes and a
+    commitment's theme are included only when set.
     """
     def date(value):
         return value.isoformat() if value else None
 
-    return {
+    content = {
         "title": promise.title,
         "municipalities": sorted(m.code for m in promise.municipalities.all()),
         "valid_from": date(promise.valid_from),
@@ -113,6 +114,7 @@ def promise_content(promise):
         ],
         "commitments": [
             {
+                **({"theme": c.theme} if c.theme else {}),
                 "focus_area": c.focus_area,
                 "pledge": c.pledge,
                 "goal": c.goal,
@@ -136,6 +138,11 @@ def promise_content(promise):
             for c in sorted(promise.commitments.all(), key=lambda c: (c.order, c.pk))
         ],
     }
+    # Themes came later: a text without them keeps the content (and so the
+    # hash) its signatures were given on.
+    if promise.focus_themes:
+        content["focus_themes"] = list(promise.focus_themes)
+    return content
 
 
 def workspace_promises(person):
