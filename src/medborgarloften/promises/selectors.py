@@ -200,6 +200,52 @@ def copyable_promises(person):
     )
 
 
+def copy_sources(person, *, text="", municipality="", county=None, year=None, theme=""):
+    """Return the promises ``person`` may start a new one from, newest first, narrowed by the search.
+
+    ``municipality`` matches a municipality's name from its start, ``text`` the
+    title, a focus area or a pledge; ``theme`` is a commitment's theme. Each
+    condition is one indexed subquery, so the list stays one query however
+    many promises match.
+    """
+    promises = copyable_promises(person)
+    if municipality:
+        names = Promise.municipalities.through.objects.filter(
+            _any_case("municipality__name", municipality, lookup="istartswith")).values("promise_id")
+        promises = promises.filter(pk__in=names)
+    if county is not None:
+        promises = promises.filter(pk__in=Promise.municipalities.through.objects.filter(
+            municipality__county=county).values("promise_id"))
+    if year:
+        promises = promises.filter(covering_year(year))
+    if theme:
+        promises = promises.filter(pk__in=Commitment.objects.filter(theme=theme).values("promise_id"))
+    if text:
+        in_commitments = Commitment.objects.filter(
+            _any_case("focus_area", text) | _any_case("pledge", text)).values("promise_id")
+        promises = promises.filter(_any_case("title", text) | Q(pk__in=in_commitments))
+    return promises
+
+
+def covering_year(year):
+    """Return the Q for promises in force some day of ``year`` (extensions included)."""
+    return Q(valid_from__year__lte=year) & (
+        Q(valid_to__isnull=True) | Q(valid_to__year__gte=year) | Q(extended_to__year__gte=year))
+
+
+def _any_case(field, text, *, lookup="icontains"):
+    """Return a Q matching ``text`` in ``field`` in any case, Swedish letters too.
+
+    SQLite folds the case of ASCII letters only ("ö" never matches "Ö"), so the
+    usual spellings of the words are tried as well.
+    """
+    variants = {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+    condition = Q()
+    for variant in variants:
+        condition |= Q(**{f"{field}__{lookup}": variant})
+    return condition
+
+
 def replaceable_promises(municipalities):
     """Return the published promises of any of ``municipalities``: those a new promise may replace."""
     ids = Promise.municipalities.through.objects.filter(municipality__in=municipalities).values("promise_id")

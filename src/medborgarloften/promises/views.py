@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.db.models import prefetch_related_objects
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from .forms import (
     ActivityForm,
     ApproveForm,
     CommitmentForm,
+    CopySourceSearchForm,
     ExtendForm,
     PaperSignaturesForm,
     PromiseCreateForm,
@@ -96,23 +98,59 @@ def promise_list(request):
 def create(request):
     if not request.user.has_perm("promises.add_promise"):
         raise PermissionDenied
+    copyable = selectors.copyable_promises(request.user)
+    source = None
+    if request.method != "POST" and request.GET.get("fran"):
+        # Chosen on the search page: start from it (a promise the person may not copy is not found).
+        source = get_object_or_404(copyable, pk=request.GET["fran"]) if request.GET["fran"].isdigit() else None
+        if source is None:
+            raise Http404
     form = PromiseCreateForm(
         posted(request),
         municipalities=editable_municipalities(request.user),
-        copyable=selectors.copyable_promises(request.user),
+        copyable=copyable,
+        initial={"based_on": source.pk} if source else None,
     )
     created = []
 
     def action(data):
-        created.append(services.create_promise(
-            by=request.user, municipalities=data["municipalities"], title=data["title"],
-            based_on=data["based_on"], collaboration_agreement=data["collaboration_agreement"],
-            replaces=data["replaces"], **_period(data),
-        ))
+        common = {
+            "by": request.user, "municipalities": data["municipalities"], "title": data["title"],
+            "collaboration_agreement": data["collaboration_agreement"], "replaces": data["replaces"], **_period(data),
+        }
+        if data["based_on"] is not None:
+            created.append(services.start_from_promise(data["based_on"], **common))
+        else:
+            created.append(services.create_promise(**common))
 
     if _run(request, form, action, success_message=_("The draft was created.")):
         return redirect(created[0].get_workspace_url())
-    return _form_page(request, None, form, _("New citizen promise"), _("Create draft"))
+    return _form_page(request, None, form, _("New citizen promise"), _("Create draft"), source=source,
+                      search_sources_url=reverse("promises:start_from"))
+
+
+SOURCES_PAGE_SIZE = 20
+
+
+@login_required
+def start_from(request):
+    """Search for a promise to start a new one from: one's own, or any public promise in the country."""
+    if not request.user.has_perm("promises.add_promise"):
+        raise PermissionDenied
+    form = CopySourceSearchForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {"text": data["q"].strip(), "municipality": data["kommun"].strip(), "county": data["lan"],
+                   "year": data["ar"], "theme": data["tema"]}
+    page = page_of(selectors.copy_sources(request.user, **filters), request.GET.get("sida"), size=SOURCES_PAGE_SIZE)
+    selectors.prefetch_for_list(page.object_list)
+    prefetch_related_objects(page.object_list, "commitments")
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(request, "promises/start_from.html", {
+        "form": form, "page": page, "promises": page.object_list, "query": query.urlencode(),
+    })
 
 
 @login_required
@@ -152,7 +190,8 @@ def edit(request, pk):
     def action(data):
         services.update_promise(
             promise, by=request.user, title=data["title"], situation=data["situation"],
-            follow_up=data["follow_up"], collaboration_agreement=data["collaboration_agreement"],
+            follow_up=data["follow_up"], focus_themes=data["focus_themes"],
+            collaboration_agreement=data["collaboration_agreement"],
             replaces=data["replaces"], **_period(data),
         )
 
@@ -162,7 +201,7 @@ def edit(request, pk):
 
 
 def _commitment_values(data):
-    return {k: data[k] for k in ("focus_area", "pledge", "goal", "indicator", "baseline_year")}
+    return {k: data[k] for k in ("focus_area", "theme", "pledge", "goal", "indicator", "baseline_year")}
 
 
 @login_required
