@@ -33,6 +33,7 @@ from .forms import (
     SignForm,
     WithdrawForm,
 )
+from .drafting import drafting_warnings
 from .history import promise_history
 from .models import Activity, Commitment, Extension, Promise
 
@@ -161,13 +162,16 @@ def detail(request, pk):
     extension = Extension.objects.filter(promise=promise, state=Extension.State.PROPOSED).prefetch_related("consents").first()
     if extension is not None:
         extension.promise = promise
+    can_change = user.has_perm("promises.change_promise", promise)
     context = {
         "promise": promise,
         "version": version,
+        # Drafting help for those who write the text, while it can still change.
+        "warnings": drafting_warnings(promise) if can_change else [],
         "versions": sorted(promise.versions.all(), key=lambda v: -v.number),
         "unsigned_parties": selectors.unsigned_parties(promise, version) if version else [],
         "signatures": selectors.valid_signatures(version),
-        "can_change": user.has_perm("promises.change_promise", promise),
+        "can_change": can_change,
         "can_approve": user.has_perm("promises.approve_promise", promise),
         "can_send": user.has_perm("promises.send_promise_for_signing", promise),
         "can_sign": version is not None and user.has_perm("promises.sign_promiseversion", version),
@@ -322,9 +326,12 @@ def approve(request, pk):
 
 
 @login_required
-@require_POST
 def send_for_signing(request, pk):
+    """POST sends the text for signing; GET first shows the drafting warnings, with the button to send anyway."""
     promise = _promise_for(request, pk, "promises.send_promise_for_signing")
+    if request.method != "POST":
+        return render(request, "promises/send_for_signing.html", {
+            "promise": promise, "warnings": drafting_warnings(promise)})
     try:
         version = services.send_promise_for_signing(promise, by=request.user)
     except ValidationError as error:
