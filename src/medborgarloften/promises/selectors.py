@@ -211,7 +211,7 @@ def copy_sources(person, *, text="", municipality="", county=None, year=None, th
     promises = copyable_promises(person)
     if municipality:
         names = Promise.municipalities.through.objects.filter(
-            _any_case("municipality__name", municipality, lookup="istartswith")).values("promise_id")
+            any_case("municipality__name", municipality, lookup="istartswith")).values("promise_id")
         promises = promises.filter(pk__in=names)
     if county is not None:
         promises = promises.filter(pk__in=Promise.municipalities.through.objects.filter(
@@ -222,8 +222,8 @@ def copy_sources(person, *, text="", municipality="", county=None, year=None, th
         promises = promises.filter(pk__in=Commitment.objects.filter(theme=theme).values("promise_id"))
     if text:
         in_commitments = Commitment.objects.filter(
-            _any_case("focus_area", text) | _any_case("pledge", text)).values("promise_id")
-        promises = promises.filter(_any_case("title", text) | Q(pk__in=in_commitments))
+            any_case("focus_area", text) | any_case("pledge", text)).values("promise_id")
+        promises = promises.filter(any_case("title", text) | Q(pk__in=in_commitments))
     return promises
 
 
@@ -233,7 +233,7 @@ def covering_year(year):
         Q(valid_to__isnull=True) | Q(valid_to__year__gte=year) | Q(extended_to__year__gte=year))
 
 
-def _any_case(field, text, *, lookup="icontains"):
+def any_case(field, text, *, lookup="icontains"):
     """Return a Q matching ``text`` in ``field`` in any case, Swedish letters too.
 
     SQLite folds the case of ASCII letters only ("ö" never matches "Ö"), so the

@@ -33,6 +33,7 @@ from .forms import (
     SignForm,
     WithdrawForm,
 )
+from .aids import attach_commitment_aids
 from .drafting import drafting_warnings
 from .history import promise_history
 from .models import Activity, Commitment, Extension, Promise
@@ -183,6 +184,8 @@ def detail(request, pk):
         "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
         "audit_entries": promise_history(promise) if user.has_perm("promises.view_audit_log", promise) else [],
     }
+    if can_change:
+        attach_commitment_aids(request, promise)
     return render(request, "promises/detail.html", context)
 
 
