@@ -96,3 +96,7 @@ def test_the_drafting_and_library_pages_are_accessible(open_session, copied):
     ):
         coordinator.goto(path)
         assert_accessible(coordinator.page, label, swedish=swedish)
+    coordinator.goto(f"/arbetsyta/medborgarlofte/{copied}/")
+    edit_commitment = coordinator.page.locator("a[href*='/atagande/'][href$='/andra/']").first.get_attribute("href")
+    coordinator.goto(edit_commitment)
+    assert_accessible(coordinator.page, "commitment form with examples", swedish="Vad har andra lovat om")

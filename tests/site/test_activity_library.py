@@ -77,3 +77,12 @@ class ThemeExamplesOnTheDraftTests(ActivityLibraryTestCase):
         self.publish_more(2)
         with self.assertNumQueries(len(few.captured_queries)):
             self.client.get(url)
+
+
+class ThemeExamplesWhileWritingTests(ActivityLibraryTestCase):
+    def test_the_commitment_form_shows_what_others_promised_on_its_theme(self):
+        self.client.force_login(self.berg_coordinator)
+        commitment = self.berg_draft.commitments.get()
+        response = self.client.get(f"/arbetsyta/atagande/{commitment.pk}/andra/")
+        self.assertContains(response, "<h2>Vad har andra lovat om trafikfarlig miljö?</h2>", html=True)
+        self.assertContains(response, "Östersund 2017: 55 av 50")

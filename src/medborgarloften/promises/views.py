@@ -239,7 +239,11 @@ def commitment_edit(request, pk):
 
     if _run(request, form, action, success_message=_("The commitment was saved.")):
         return redirect(promise.get_workspace_url())
-    return _form_page(request, promise, form, _("Edit commitment"), _("Save"), intro=promise.title, warn_new_version=True)
+    # While the commitment is written: what other municipalities promised on its theme.
+    attach_commitment_aids(request, promise)
+    aids = next((c.aids for c in promise.commitments.all() if c.pk == commitment.pk), [])
+    return _form_page(request, promise, form, _("Edit commitment"), _("Save"), intro=promise.title, warn_new_version=True,
+                      aids=aids)
 
 
 @login_required
