@@ -60,7 +60,7 @@ def test_a_draft_started_from_another_municipality_warns_about_its_places(open_s
     assert "Vad har andra lovat om" in aid, aid
     assert "Östersund 2017" not in aid, aid   # the draft's own municipality is no example for it
     with page.expect_navigation():
-        page.get_by_role("link", name="Skicka för underskrift").click()
+        page.get_by_role("link", name="Se över varningarna och skicka för underskrift").click()
     assert "Skicka för underskrift ändå" in page.locator("main").inner_text()
     assert "Svenstavik" in page.locator("section.warnings").inner_text()
 
