@@ -63,3 +63,11 @@ class StartFromPageTests(CastTestCase):
     def test_a_promise_the_person_may_not_copy_is_not_found(self):
         self.client.force_login(self.berg_coordinator)
         self.assertEqual(self.client.get(CREATE, {"fran": self.ostersund_draft.pk}).status_code, 404)
+
+    def test_the_history_names_the_promise_the_draft_started_from(self):
+        promise = services.start_from_promise(self.ostersund_published, by=self.berg_coordinator,
+                                              municipalities=[self.berg], valid_from=self.berg_draft.valid_from,
+                                              valid_to=self.berg_draft.valid_to)
+        self.client.force_login(self.berg_coordinator)
+        response = self.client.get(promise.get_workspace_url())
+        self.assertContains(response, "Per Berg: Skapade utkastet (från ”Medborgarlöften i Östersund 2017”)")
