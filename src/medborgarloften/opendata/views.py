@@ -52,7 +52,7 @@ PARAMETERS = {
     "year": OpenApiParameter("year", OpenApiTypes.INT, description="A calendar year (1990–2100)."),
     "promise": OpenApiParameter("promise", OpenApiTypes.INT, description="A promise's id."),
     "survey": OpenApiParameter("survey", OpenApiTypes.INT, description="A survey's id."),
-    "category": OpenApiParameter("category", str, description="A statistics category's slug, e.g. brott-totalt."),
+    "category": OpenApiParameter("category", str, pattern=r"^[-a-zA-Z0-9_]{1,80}$", description="A statistics category's slug, e.g. brott-totalt."),
 }
 FORMAT = OpenApiParameter("format", str, enum=["json", "csv"], description="json (the default) or csv.")
 ERRORS = {400: OpenApiResponse(description="A filter's value is not valid."),
