@@ -38,6 +38,14 @@ class VisibilityTest(OpenDataTestCase):
                 self.assertEqual(self.client.get(f"/api/v1/promises/{getattr(self, f'{place}_{name}').pk}/").status_code, 404)
         self.assertEqual(self.client.get(f"/api/v1/promises/{self.ostersund_partly_signed.pk}/").status_code, 404)
 
+    def test_a_promise_withdrawn_after_publication_stays_readable_with_its_reason(self):
+        from medborgarloften.promises import services
+
+        services.withdraw_promise(self.berg_published, by=self.berg_signatory, reason="Ersatt av en länsgemensam plan.")
+        record = self.get(f"/api/v1/promises/{self.berg_published.pk}/").json()
+        self.assertEqual((record["state"], record["withdrawn_reason"]), ("withdrawn", "Ersatt av en länsgemensam plan."))
+        self.assertEqual(self.get(f"/api/v1/promises/{self.ostersund_published.pk}/").json()["withdrawn_reason"], "")
+
     def test_a_promise_reads_its_signed_version_never_the_live_rows(self):
         Promise.objects.filter(pk=self.ostersund_published.pk).update(title="Ändrad direkt i databasen", situation="Live")
         record = self.get(f"/api/v1/promises/{self.ostersund_published.pk}/").json()
