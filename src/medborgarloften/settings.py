@@ -80,7 +80,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
-    "rest_framework",
+    # Django REST framework is used but deliberately not installed as an app: the API renders no template (no
+    # browsable API), and an installed app's catalogue would replace Django's own Swedish form messages
+    # ("Detta fält måste fyllas i.") with its own wording on every form of the site.
     "drf_spectacular",
     "corsheaders",
 ]
