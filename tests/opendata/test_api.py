@@ -18,7 +18,7 @@ from tests.dialogues.base import SECRET_COMMENT
 from tests.opendata.base import DRAFT_REPORT_NARRATIVE, OpenDataTestCase
 
 LISTS = ("counties", "municipalities", "promises", "signatures", "progress-reports", "indicators", "surveys",
-         "survey-results", "statistics", "comment-themes")
+         "survey-results", "statistics", "comment-themes", "dialogues")
 
 
 def csv_rows(response):
@@ -123,6 +123,18 @@ class VisibilityTest(OpenDataTestCase):
         self.assertFalse(any(c["theme"] == "drug_dealing" for c in self.records("/api/v1/comment-themes/")))
         for name in LISTS:
             self.assertFalse(SECRET_COMMENT in self.get(f"/api/v1/{name}/", limit=1000).content.decode(), name)
+
+
+    def test_dialogues_are_the_citizen_dialogues_never_staff_dialogues(self):
+        from tests.dialogues.base import SECRET
+
+        dialogues = {d["id"]: d for d in self.records("/api/v1/dialogues/")}
+        self.assertEqual(set(dialogues), {self.meeting.pk, self.walk.pk, self.berg_meeting.pk})
+        # Only the approved comment of the meeting counts (not the one left unpublished).
+        self.assertEqual(dialogues[self.meeting.pk]["published_comments"], 1)
+        self.assertTrue(dialogues[self.meeting.pk]["url"].endswith(self.meeting.get_absolute_url()))
+        for name in LISTS:
+            self.assertFalse(SECRET in self.get(f"/api/v1/{name}/", limit=1000).content.decode(), name)
 
 
 class BehaviourTest(OpenDataTestCase):

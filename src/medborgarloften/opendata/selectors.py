@@ -22,10 +22,11 @@ Every function returns a query set (for the pagination to slice), and the
 import datetime
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.functions import ExtractYear
 
 from medborgarloften.areas.models import County, Municipality
-from medborgarloften.dialogues.models import Comment, CommentTheme
+from medborgarloften.dialogues.models import Comment, CommentTheme, Dialogue
 from medborgarloften.followup.models import ActivityReport, Indicator, IndicatorValue, ProgressReport
 from medborgarloften.promises.models import Activity, Commitment, Promise, PromiseVersion, Signature
 from medborgarloften.promises.selectors import PARTY_PREFETCH, VERSION_PREFETCH, latest_version, valid_signatures
@@ -263,3 +264,17 @@ def comment_theme_counts(*, county=None, municipality=None, year=None):
         .annotate(comments=Count("comment", distinct=True))
         .order_by("municipality_code", "year", "theme_code")
     )
+
+
+def dialogues(*, county=None, municipality=None, year=None):
+    """Return the citizen dialogues (``Dialogue.objects.public()``: never staff dialogues) with their published comments counted."""
+    counted = (Comment.objects.public().filter(dialogue=OuterRef("pk")).order_by().values("dialogue")
+               .annotate(n=Count("pk")).values("n"))
+    query = Dialogue.objects.public().annotate(published_comments=Coalesce(Subquery(counted[:1]), 0))
+    if county:
+        query = query.filter(municipality__county__code=county)
+    if municipality:
+        query = query.filter(municipality__code=municipality)
+    if year:
+        query = query.filter(starts_at__year=year)
+    return query.select_related("municipality", "place").order_by("starts_at", "pk")

@@ -10,6 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from medborgarloften.dialogues.models import Dialogue
 from medborgarloften.followup.models import Indicator, IndicatorValue
 from medborgarloften.promises.models import Activity, Promise
 from medborgarloften.scope.themes import Theme
@@ -347,3 +348,22 @@ class CommentThemeCountSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     theme = serializers.ChoiceField(source="theme_code", choices=Theme.values)
     comments = serializers.IntegerField(help_text="Published comments with this confirmed theme.")
+
+
+class DialogueSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.SerializerMethodField()
+    municipality_code = serializers.CharField(source="municipality.code")
+    kind = serializers.ChoiceField(choices=[k for k in Dialogue.Kind.values if k != Dialogue.Kind.STAFF])
+    title = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField(allow_null=True)
+    place = serializers.CharField(source="place.name", allow_null=True, default=None)
+    location = serializers.CharField(allow_blank=True)
+    participants = serializers.IntegerField(allow_null=True)
+    route = serializers.CharField(allow_blank=True)
+    minutes = serializers.CharField(allow_blank=True)
+    published_comments = serializers.IntegerField()
+
+    def get_url(self, dialogue) -> OpenApiTypes.URI:
+        return _absolute(self, dialogue.get_absolute_url())

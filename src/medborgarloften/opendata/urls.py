@@ -17,6 +17,7 @@ v1 = format_suffix_patterns([
     path("survey-results/", views.SurveyResults.as_view(), name="survey_results"),
     path("statistics/", views.Statistics.as_view(), name="statistics"),
     path("comment-themes/", views.CommentThemes.as_view(), name="comment_themes"),
+    path("dialogues/", views.Dialogues.as_view(), name="dialogues"),
 ], allowed=["json", "csv"]) + [
     path("", views.Index.as_view(), name="index"),
     path("schema/", views.Schema.as_view(), name="schema"),

@@ -54,6 +54,8 @@ PARAMETERS = {
     "survey": OpenApiParameter("survey", OpenApiTypes.INT, description="A survey's id."),
     "category": OpenApiParameter("category", str, pattern=r"^[-a-zA-Z0-9_]{1,80}$", description="A statistics category's slug, e.g. brott-totalt."),
 }
+PROMISE_ID = OpenApiParameter("id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, OpenApiParameter.PATH,
+                              description="The promise's id.")
 FORMAT = OpenApiParameter("format", str, enum=["json", "csv"], description="json (the default) or csv.")
 ERRORS = {400: OpenApiResponse(description="A filter's value is not valid."),
           429: OpenApiResponse(description="Too many requests: wait as long as Retry-After says.")}
@@ -186,7 +188,7 @@ class Promises(PromiseRecords, RecordList):
 class PromiseDetail(PromiseRecords, RecordView):
     csv_expand = Promises.csv_expand
 
-    @extend_schema(parameters=[FORMAT], responses={200: records.PromiseSerializer, 404: OpenApiResponse(
+    @extend_schema(parameters=[PROMISE_ID, FORMAT], responses={200: records.PromiseSerializer, 404: OpenApiResponse(
         description="No public promise has this id."), 429: ERRORS[429]}, description="One public promise.")
     def get(self, request, pk, *args, **kwargs):
         if pk > MAX_ID:
@@ -330,6 +332,21 @@ class CommentThemes(RecordList):
         return selectors.comment_theme_counts(**filters)
 
 
+class Dialogues(RecordList):
+    serializer_class = records.DialogueSerializer
+    filters = ("county", "municipality", "year")
+    csv_filename = "dialoger"
+
+    @documented("county", "municipality", "year", serializer=records.DialogueSerializer, description=(
+        "Citizen dialogues (open meetings, safety walks, school visits, stands, online dialogues) as their public "
+        "pages show them, with the number of published comments. Staff dialogues are never included."))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def records(self, **filters):
+        return selectors.dialogues(**filters)
+
+
 # --- the API's own description --------------------------------------------------------
 
 
@@ -345,6 +362,7 @@ ENDPOINTS = (
     ("survey_results", _("Safety survey results"), _("Published results per area; suppressed estimates stay empty.")),
     ("statistics", _("Statistics"), _("Reported crimes, police events and own counts per municipality, with population and rates.")),
     ("comment_themes", _("Residents' comments by theme"), _("Published comments counted per municipality, year and theme.")),
+    ("dialogues", _("Citizen dialogues"), _("Open meetings, safety walks and other citizen dialogues; never staff dialogues.")),
 )
 FILTERS = {
     "counties": (), "municipalities": ("county", "municipality"),
@@ -354,6 +372,7 @@ FILTERS = {
     "surveys": ("county", "municipality", "year"), "survey_results": ("county", "municipality", "year", "survey"),
     "statistics": ("county", "municipality", "year", "category"),
     "comment_themes": ("county", "municipality", "year"),
+    "dialogues": ("county", "municipality", "year"),
 }
 
 
