@@ -70,7 +70,22 @@ PARAMETERS["year"] = _year_range(PARAMETERS["year"])
 PARAMETERS["promise"].type = PARAMETERS["survey"].type = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
-class RecordView(GenericAPIView):
+class PublicAnswers:
+    """Every answer of the API may be stored by browsers and shared caches, with an ETag to revalidate (304)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response.render()
+            etag = '"%s"' % hashlib.sha256(response.content).hexdigest()[:32]
+            if etag in [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]:
+                response = HttpResponseNotModified()
+            response["ETag"] = etag
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        return response
+
+
+class RecordView(PublicAnswers, GenericAPIView):
     """What every API view shares: validated filters, caching headers, a conditional GET."""
 
     filters = ()
@@ -83,17 +98,6 @@ class RecordView(GenericAPIView):
         if not found.is_valid():
             raise ValidationError(found.errors)
         return {name: value for name, value in found.validated_data.items() if name in self.filters}
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            response.render()
-            etag = '"%s"' % hashlib.sha256(response.content).hexdigest()[:32]
-            if etag in [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]:
-                response = HttpResponseNotModified()
-            response["ETag"] = etag
-            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
-        return response
 
 
 class RecordList(RecordView):
@@ -392,11 +396,20 @@ class Index(RecordView):
         })
 
 
-class Schema(SpectacularAPIView):
-    """The OpenAPI 3 description, JSON by default (``?format=yaml`` for YAML)."""
+class Schema(PublicAnswers, SpectacularAPIView):
+    """The OpenAPI 3 description, JSON by default (``?format=yaml`` for YAML), generated once per process."""
 
     renderer_classes = [OpenApiJsonRenderer2, OpenApiYamlRenderer]
     api_version = "v1"
+    _generated = {}
+
+    def _get_schema_response(self, request):
+        # The description depends on the code only (no host, no language in it): generate it once.
+        if self.api_version not in self._generated:
+            generator = self.generator_class(urlconf=self.urlconf, api_version=self.api_version, patterns=self.patterns)
+            self._generated[self.api_version] = generator.get_schema(request=request, public=self.serve_public)
+        return Response(data=self._generated[self.api_version], headers={
+            "Content-Disposition": f'inline; filename="{self._get_filename(request, self.api_version)}"'})
 
 
 def docs(request):
