@@ -220,6 +220,13 @@ class BehaviourTest(OpenDataTestCase):
         self.assertEqual(again.status_code, 304)
         self.assertEqual(again["ETag"], response["ETag"])
 
+    def test_head_and_a_single_promise_as_csv(self):
+        head = self.client.head("/api/v1/promises/")
+        self.assertEqual((head.status_code, head.content), (200, b""))
+        rows = csv_rows(self.get(f"/api/v1/promises/{self.ostersund_published.pk}.csv"))
+        self.assertEqual([r["commitment.activity.position"] for r in rows], ["1", "2"])
+        self.assertEqual({r["version.sha256"] for r in rows}, {self.latest_version(self.ostersund_published).content_hash})
+
     def test_no_cookie_is_ever_set_and_no_session_is_needed(self):
         for path in ("/api/v1/", "/api/v1/promises/", "/api/v1/promises.csv", "/api/v1/schema/"):
             response = self.get(path)
