@@ -163,7 +163,7 @@ def positions(promise_ids):
 
 
 def load_reports(page):
-    """Attach each report's entries (with their activity and organisation) and positions; two queries."""
+    """Attach each report's entries (with their activity and organisation) and their positions; three queries."""
     entries = {}
     for entry in ActivityReport.objects.filter(report__in=page).select_related("activity", "organisation").order_by(
             "activity__commitment__order", "activity__commitment_id", "activity__order", "activity_id"):

@@ -17,7 +17,8 @@ class AnonymousRateThrottle(SimpleRateThrottle):
     cache_format = "api-throttle:%(ident)s"
 
     def __init__(self):
-        # The rate is read per request (not at import), so settings can change it.
+        # SimpleRateThrottle reads a rate per scope from REST_FRAMEWORK at start-up; ours is read per request
+        # (allow_request), so API_RATE can be changed like any other setting.
         pass
 
     def allow_request(self, request, view):

@@ -21,7 +21,6 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.renderers import OpenApiJsonRenderer2, OpenApiYamlRenderer
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers as drf
@@ -44,30 +43,23 @@ class Filters(drf.Serializer):
     category = drf.SlugField(max_length=80, required=False)
 
 
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 PARAMETERS = {
     "county": OpenApiParameter("county", str, pattern=r"^[0-9]{2}$",
                                description="SCB's county code, e.g. 23 (Jämtlands län)."),
     "municipality": OpenApiParameter("municipality", str, pattern=r"^[0-9]{4}$",
                                      description="SCB's municipality code, e.g. 2380 (Östersund)."),
-    "year": OpenApiParameter("year", OpenApiTypes.INT, description="A calendar year (1990–2100)."),
-    "promise": OpenApiParameter("promise", OpenApiTypes.INT, description="A promise's id."),
-    "survey": OpenApiParameter("survey", OpenApiTypes.INT, description="A survey's id."),
-    "category": OpenApiParameter("category", str, pattern=r"^[-a-zA-Z0-9_]{1,80}$", description="A statistics category's slug, e.g. brott-totalt."),
+    "year": OpenApiParameter("year", {"type": "integer", "minimum": 1990, "maximum": 2100},
+                             description="A calendar year (1990–2100)."),
+    "promise": OpenApiParameter("promise", ID, description="A promise's id."),
+    "survey": OpenApiParameter("survey", ID, description="A survey's id."),
+    "category": OpenApiParameter("category", str, pattern=r"^[-a-zA-Z0-9_]{1,80}$",
+                                 description="A statistics category's slug, e.g. totalt-antal-brott."),
 }
-PROMISE_ID = OpenApiParameter("id", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, OpenApiParameter.PATH,
-                              description="The promise's id.")
+PROMISE_ID = OpenApiParameter("id", ID, OpenApiParameter.PATH, description="The promise's id.")
 FORMAT = OpenApiParameter("format", str, enum=["json", "csv"], description="json (the default) or csv.")
 ERRORS = {400: OpenApiResponse(description="A filter's value is not valid."),
           429: OpenApiResponse(description="Too many requests: wait as long as Retry-After says.")}
-
-
-def _year_range(parameter):
-    parameter.type = {"type": "integer", "minimum": 1990, "maximum": 2100}
-    return parameter
-
-
-PARAMETERS["year"] = _year_range(PARAMETERS["year"])
-PARAMETERS["promise"].type = PARAMETERS["survey"].type = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
 class PublicAnswers:
