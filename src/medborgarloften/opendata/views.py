@@ -8,7 +8,7 @@ Every view reads through ``opendata.selectors`` (which rest on each app's own
 Adding a record kind (the problem picture, when it lands): a selector in
 ``selectors.py`` that returns only what its public page shows, a serializer,
 a ``RecordList`` here, a line in ``urls.py`` and in ``ENDPOINTS`` (the docs
-page), and a test in ``tests/opendata/test_visibility.py`` that nothing
+page), and a test in ``tests/opendata/test_api.py`` (``VisibilityTest``) that nothing
 unpublished appears.
 """
 
@@ -35,8 +35,8 @@ MAX_ID = 2**31 - 1
 
 
 class Filters(drf.Serializer):
-    county = drf.RegexField(r"^[0-9]{2}$", required=False)
-    municipality = drf.RegexField(r"^[0-9]{4}$", required=False)
+    county = drf.RegexField(r"^[0-9]{2}\Z", required=False)
+    municipality = drf.RegexField(r"^[0-9]{4}\Z", required=False)
     year = drf.IntegerField(min_value=1990, max_value=2100, required=False)
     promise = drf.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     survey = drf.IntegerField(min_value=1, max_value=MAX_ID, required=False)
@@ -346,30 +346,26 @@ class Dialogues(RecordList):
 # --- the API's own description --------------------------------------------------------
 
 
-# (url name, record kind, what it holds): the index and the docs page list these.
+# (url name, view, record kind, what it holds): the index and the docs page list these.
 ENDPOINTS = (
-    ("counties", _("Counties"), _("County codes and names.")),
-    ("municipalities", _("Municipalities"), _("SCB's municipality codes, names and counties.")),
-    ("promises", _("Citizen promises"), _("Public promises from their signed version: commitments, activities, parties, version hash, signatures.")),
-    ("signatures", _("Signatures"), _("Who signed each public promise's signed version, and when.")),
-    ("progress_reports", _("Follow-up reports"), _("Published progress reports with each activity's status, quantity and reason.")),
-    ("indicators", _("Indicators"), _("The goals' indicators with baseline, target and yearly values.")),
-    ("surveys", _("Safety surveys"), _("Surveys with published results.")),
-    ("survey_results", _("Safety survey results"), _("Published results per area; suppressed estimates stay empty.")),
-    ("statistics", _("Statistics"), _("Reported crimes, police events and own counts per municipality, with population and rates.")),
-    ("comment_themes", _("Residents' comments by theme"), _("Published comments counted per municipality, year and theme.")),
-    ("dialogues", _("Citizen dialogues"), _("Open meetings, safety walks and other citizen dialogues; never staff dialogues.")),
+    ("counties", Counties, _("Counties"), _("County codes and names.")),
+    ("municipalities", Municipalities, _("Municipalities"), _("SCB's municipality codes, names and counties.")),
+    ("promises", Promises, _("Citizen promises"),
+     _("Public promises from their signed version: commitments, activities, parties, version hash, signatures.")),
+    ("signatures", Signatures, _("Signatures"), _("Who signed each public promise's signed version, and when.")),
+    ("progress_reports", ProgressReports, _("Follow-up reports"),
+     _("Published progress reports with each activity's status, quantity and reason.")),
+    ("indicators", Indicators, _("Indicators"), _("The goals' indicators with baseline, target and yearly values.")),
+    ("surveys", Surveys, _("Safety surveys"), _("Surveys with published results.")),
+    ("survey_results", SurveyResults, _("Safety survey results"),
+     _("Published results per area; suppressed estimates stay empty.")),
+    ("statistics", Statistics, _("Statistics"),
+     _("Reported crimes, police events and own counts per municipality, with population and rates.")),
+    ("comment_themes", CommentThemes, _("Residents' comments by theme"),
+     _("Published comments counted per municipality, year and theme.")),
+    ("dialogues", Dialogues, _("Citizen dialogues"),
+     _("Open meetings, safety walks and other citizen dialogues; never staff dialogues.")),
 )
-FILTERS = {
-    "counties": (), "municipalities": ("county", "municipality"),
-    "promises": ("county", "municipality", "year"), "signatures": ("county", "municipality", "year"),
-    "progress_reports": ("county", "municipality", "year", "promise"),
-    "indicators": ("county", "municipality", "year", "promise"),
-    "surveys": ("county", "municipality", "year"), "survey_results": ("county", "municipality", "year", "survey"),
-    "statistics": ("county", "municipality", "year", "category"),
-    "comment_themes": ("county", "municipality", "year"),
-    "dialogues": ("county", "municipality", "year"),
-}
 
 
 class Index(RecordView):
@@ -384,7 +380,7 @@ class Index(RecordView):
             "version": "v1",
             "schema": url("schema"),
             "documentation": request.build_absolute_uri(reverse("opendata:docs")),
-            "endpoints": {name: url(name) for name, _label, _about in ENDPOINTS},
+            "endpoints": {name: url(name) for name, _view, _label, _about in ENDPOINTS},
         })
 
 
@@ -407,8 +403,8 @@ class Schema(PublicAnswers, SpectacularAPIView):
 def docs(request):
     """The open data page: every endpoint, its filters and formats, without JavaScript."""
     endpoints = [
-        {"name": name, "label": label, "about": about, "path": reverse(f"opendata:v1:{name}"), "filters": FILTERS[name]}
-        for name, label, about in ENDPOINTS
+        {"name": name, "label": label, "about": about, "path": reverse(f"opendata:v1:{name}"), "filters": view.filters}
+        for name, view, label, about in ENDPOINTS
     ]
     return render(request, "opendata/docs.html", {
         "endpoints": endpoints,
