@@ -177,6 +177,19 @@ class BehaviourTest(OpenDataTestCase):
         self.assertEqual(len(self.get("/api/v1/municipalities/").json()["results"]), 100)
         self.assertEqual(self.get("/api/v1/municipalities/", offset=10**30).json()["results"], [])
 
+
+    def test_a_view_with_large_records_allows_fewer_a_page(self):
+        from rest_framework.request import Request
+        from rest_framework.test import APIRequestFactory
+
+        from medborgarloften.opendata.pagination import RecordPagination
+        from medborgarloften.opendata.views import SurveyResults
+
+        request = Request(APIRequestFactory().get("/api/v1/survey-results/", {"limit": 1000}))
+        page = RecordPagination().paginate_queryset(list(range(200)), request, view=SurveyResults())
+        self.assertEqual(len(page), SurveyResults.max_page_size)
+        self.assertEqual(len(page), 50)
+
     def test_each_list_costs_the_same_queries_whatever_the_page_holds(self):
         for name in LISTS:
             counts = []

@@ -11,7 +11,12 @@ class RecordPagination(LimitOffsetPagination):
 
     @property
     def max_limit(self):
-        return settings.API_MAX_PAGE_SIZE
+        # A view whose records are large (a survey area holds hundreds of result rows) may allow fewer a page.
+        return min(settings.API_MAX_PAGE_SIZE, getattr(getattr(self, "view", None), "max_page_size", settings.API_MAX_PAGE_SIZE))
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.view = view
+        return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

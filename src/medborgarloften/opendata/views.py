@@ -276,12 +276,14 @@ class SurveyResults(RecordList):
     csv_columns = ("survey_id", "level", "area", "area_name", "domain", "respondents") + tuple(
         f"row.{name}" for name in records.ROW_FIELDS)
     csv_expand = (("rows", "row"),)
+    # Each area holds every question's rows: a few hundred.
+    max_page_size = 50
 
     @documented("county", "municipality", "year", "survey", serializer=records.SurveyResultSerializer, description=(
         "The published results of safety surveys, one record per area (county, local police area, municipality, "
         "sub-area) with the estimation engine's rows: shares with 95 % intervals, counts, change against the "
         "survey compared with. Estimates on too few answers are suppressed: their values are empty (null), as "
-        "on the public pages. `municipality`: the municipality's own results and its sub-areas'. CSV: one line "
+        "on the public pages. At most 50 areas a page. `municipality`: the municipality's own results and its sub-areas'. CSV: one line "
         "per row."))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
