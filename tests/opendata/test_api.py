@@ -18,7 +18,7 @@ from tests.dialogues.base import SECRET_COMMENT
 from tests.opendata.base import DRAFT_REPORT_NARRATIVE, OpenDataTestCase
 
 LISTS = ("counties", "municipalities", "promises", "signatures", "progress-reports", "indicators", "surveys",
-         "survey-results", "statistics", "comment-themes", "dialogues")
+         "survey-results", "statistics", "population", "comment-themes", "dialogues")
 
 
 def csv_rows(response):
@@ -115,6 +115,18 @@ class VisibilityTest(OpenDataTestCase):
         codes = {r["municipality_code"] for r in self.records("/api/v1/statistics/")}
         self.assertTrue(codes)
         self.assertTrue(all(len(code) == 4 for code in codes), codes)
+
+    def test_population_is_the_municipalities_and_gives_the_rates(self):
+        from medborgarloften.statistics.models import PopulationTotal
+
+        rows = self.records("/api/v1/population/")
+        self.assertTrue(rows)
+        self.assertTrue(all(len(r["municipality_code"]) == 4 for r in rows))
+        self.assertEqual(len(rows), PopulationTotal.objects.filter(region_code__in=[r["municipality_code"] for r in rows]).count())
+        with_rate = [r for r in self.records("/api/v1/statistics/") if r["population"]]
+        self.assertTrue(with_rate, "the samples share a year")
+        row = with_rate[0]
+        self.assertAlmostEqual(row["rate_per_100000"], row["count"] * 100000 / row["population"], places=3)
 
     def test_comment_counts_hold_published_comments_only_never_staff_dialogues(self):
         counts = {(c["municipality_code"], c["year"], c["theme"]): c["comments"] for c in self.records("/api/v1/comment-themes/")}

@@ -245,6 +245,19 @@ def statistics(*, county=None, municipality=None, year=None, category=None):
     return query.select_related("category").order_by("region_code", "category__position", "category__name", "year", "month", "pk")
 
 
+def population(*, county=None, municipality=None, year=None):
+    """Return SCB's population of every municipality per year (31 December), as the statistics page shows it."""
+    codes = Municipality.objects.all()
+    if county:
+        codes = codes.filter(county__code=county)
+    if municipality:
+        codes = codes.filter(code=municipality)
+    query = PopulationTotal.objects.filter(region_code__in=codes.values("code"))
+    if year:
+        query = query.filter(year=year)
+    return query.order_by("region_code", "year")
+
+
 # --- dialogues ----------------------------------------------------------------------
 
 

@@ -340,6 +340,12 @@ class StatisticSerializer(serializers.Serializer):
         return self._rate(observation, 100000)
 
 
+class PopulationSerializer(serializers.Serializer):
+    municipality_code = serializers.CharField(source="region_code")
+    year = serializers.IntegerField()
+    population = serializers.IntegerField(help_text="SCB's population on 31 December.")
+
+
 # --- dialogues ----------------------------------------------------------------------
 
 

@@ -311,6 +311,20 @@ class Statistics(RecordList):
         return selectors.statistics(**filters)
 
 
+class Population(RecordList):
+    serializer_class = records.PopulationSerializer
+    filters = ("county", "municipality", "year")
+    csv_filename = "befolkning"
+
+    @documented("county", "municipality", "year", serializer=records.PopulationSerializer, description=(
+        "SCB's population of every municipality on 31 December of each year: the denominator of every rate."))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def records(self, **filters):
+        return selectors.population(**filters)
+
+
 # --- dialogues ----------------------------------------------------------------------
 
 
@@ -363,6 +377,7 @@ ENDPOINTS = (
      _("Published results per area; suppressed estimates stay empty.")),
     ("statistics", Statistics, _("Statistics"),
      _("Reported crimes, police events and own counts per municipality, with population and rates.")),
+    ("population", Population, _("Population"), _("SCB's population per municipality and year.")),
     ("comment_themes", CommentThemes, _("Residents' comments by theme"),
      _("Published comments counted per municipality, year and theme.")),
     ("dialogues", Dialogues, _("Citizen dialogues"),
