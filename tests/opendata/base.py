@@ -70,6 +70,7 @@ class OpenDataTestCase(ImportDirMixin, DialoguesTestCase, SurveyCastTestCase):
         # Brå's reported crimes for Berg and others (the sample file).
         statistics.import_from_path(data("bra_sample_utf8.csv"), source=Source.BRA)
         statistics.import_from_path(data("scb_population_sample.json"), source=Source.SCB)
+        statistics.import_from_path(data("police_events_sample.json"), source=Source.POLICE_EVENTS)
         for name in ("ostersund_coordinator", "community_police"):
             getattr(cls, name).__dict__.pop("_current_memberships", None)
             getattr(cls, name).__dict__.pop("_scope_cache", None)

@@ -18,7 +18,7 @@ from tests.dialogues.base import SECRET_COMMENT
 from tests.opendata.base import DRAFT_REPORT_NARRATIVE, OpenDataTestCase
 
 LISTS = ("counties", "municipalities", "promises", "signatures", "progress-reports", "indicators", "surveys",
-         "survey-results", "statistics", "population", "comment-themes", "dialogues")
+         "survey-results", "statistics", "police-events", "population", "comment-themes", "dialogues")
 
 
 def csv_rows(response):
@@ -127,6 +127,15 @@ class VisibilityTest(OpenDataTestCase):
         self.assertTrue(with_rate, "the samples share a year")
         row = with_rate[0]
         self.assertAlmostEqual(row["rate_per_100000"], row["count"] * 100000 / row["population"], places=3)
+
+    def test_police_events_are_those_placed_in_a_municipality(self):
+        from medborgarloften.statistics.models import Event
+
+        events = self.records("/api/v1/police-events/")
+        self.assertEqual(len(events), Event.objects.filter(municipality__isnull=False).count())
+        self.assertTrue(events)
+        self.assertTrue(all(e["url"].startswith("https://") or not e["url"] for e in events))
+        self.assertEqual({e["county_code"] for e in self.records("/api/v1/police-events/", county="23")} - {"23"}, set())
 
     def test_comment_counts_hold_published_comments_only_never_staff_dialogues(self):
         counts = {(c["municipality_code"], c["year"], c["theme"]): c["comments"] for c in self.records("/api/v1/comment-themes/")}

@@ -31,7 +31,7 @@ from medborgarloften.followup.models import ActivityReport, Indicator, Indicator
 from medborgarloften.promises.models import Activity, Commitment, Promise, PromiseVersion, Signature
 from medborgarloften.promises.selectors import PARTY_PREFETCH, VERSION_PREFETCH, latest_version, valid_signatures
 from medborgarloften.site.selectors import public_promises
-from medborgarloften.statistics.models import Observation, PopulationTotal
+from medborgarloften.statistics.models import Event, Observation, PopulationTotal
 from medborgarloften.surveys.models import ResultArea, Survey
 
 
@@ -256,6 +256,18 @@ def population(*, county=None, municipality=None, year=None):
     if year:
         query = query.filter(year=year)
     return query.order_by("region_code", "year")
+
+
+def police_events(*, county=None, municipality=None, year=None):
+    """Return the police's published events placed in a municipality (as the statistics page lists them), newest first."""
+    query = Event.objects.filter(municipality__isnull=False)
+    if county:
+        query = query.filter(municipality__county__code=county)
+    if municipality:
+        query = query.filter(municipality__code=municipality)
+    if year:
+        query = query.filter(published_at__year=year)
+    return query.select_related("municipality__county").order_by("-published_at", "-id")
 
 
 # --- dialogues ----------------------------------------------------------------------

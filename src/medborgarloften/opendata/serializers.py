@@ -346,6 +346,18 @@ class PopulationSerializer(serializers.Serializer):
     population = serializers.IntegerField(help_text="SCB's population on 31 December.")
 
 
+class PoliceEventSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The police's own id.")
+    published_at = serializers.DateTimeField(help_text="When the police published or last updated it (not when it happened).")
+    name = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    url = serializers.CharField(source="absolute_url", allow_blank=True, help_text="The event's page on polisen.se.")
+    type = serializers.CharField()
+    location_name = serializers.CharField()
+    municipality_code = serializers.CharField(source="municipality.code")
+    county_code = serializers.CharField(source="municipality.county.code")
+
+
 # --- dialogues ----------------------------------------------------------------------
 
 

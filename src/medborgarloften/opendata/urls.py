@@ -16,6 +16,7 @@ v1 = format_suffix_patterns([
     path("surveys/", views.Surveys.as_view(), name="surveys"),
     path("survey-results/", views.SurveyResults.as_view(), name="survey_results"),
     path("statistics/", views.Statistics.as_view(), name="statistics"),
+    path("police-events/", views.PoliceEvents.as_view(), name="police_events"),
     path("population/", views.Population.as_view(), name="population"),
     path("comment-themes/", views.CommentThemes.as_view(), name="comment_themes"),
     path("dialogues/", views.Dialogues.as_view(), name="dialogues"),

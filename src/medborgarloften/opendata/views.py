@@ -301,9 +301,9 @@ class Statistics(RecordList):
     csv_filename = "statistik"
 
     @documented("county", "municipality", "year", "category", serializer=records.StatisticSerializer, description=(
-        "Every municipality's figures as its public statistics page shows them: Brå's reported crimes, the "
-        "police's events and the municipality's own counts, per year (month 0) and month, with SCB's population "
-        "and the rates per 1 000 and 100 000 inhabitants."))
+        "Every municipality's figures as its public statistics page shows them: Brå's reported crimes and the "
+        "municipality's own counts, per year (month 0) and month, with SCB's population and the rates per 1 000 "
+        "and 100 000 inhabitants."))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -323,6 +323,21 @@ class Population(RecordList):
 
     def records(self, **filters):
         return selectors.population(**filters)
+
+
+class PoliceEvents(RecordList):
+    serializer_class = records.PoliceEventSerializer
+    filters = ("county", "municipality", "year")
+    csv_filename = "polisens-handelser"
+
+    @documented("county", "municipality", "year", serializer=records.PoliceEventSerializer, description=(
+        "The events the police published in their open feed (polisen.se) that name a municipality, as the "
+        "statistics pages list them, newest first. `year`: the year the police published the event."))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def records(self, **filters):
+        return selectors.police_events(**filters)
 
 
 # --- dialogues ----------------------------------------------------------------------
@@ -376,7 +391,8 @@ ENDPOINTS = (
     ("survey_results", SurveyResults, _("Safety survey results"),
      _("Published results per area; suppressed estimates stay empty.")),
     ("statistics", Statistics, _("Statistics"),
-     _("Reported crimes, police events and own counts per municipality, with population and rates.")),
+     _("Reported crimes and own counts per municipality, with population and rates.")),
+    ("police_events", PoliceEvents, _("Police events"), _("The police's published events, by municipality.")),
     ("population", Population, _("Population"), _("SCB's population per municipality and year.")),
     ("comment_themes", CommentThemes, _("Residents' comments by theme"),
      _("Published comments counted per municipality, year and theme.")),
