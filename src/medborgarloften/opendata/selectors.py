@@ -21,9 +21,8 @@ Every function returns a query set (for the pagination to slice), and the
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce, ExtractYear
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.dialogues.models import Comment, CommentTheme, Dialogue
@@ -112,8 +111,6 @@ def signed_version(promise):
 
 def load_promises(page):
     """Return the page's promises that have a signed version, with it as ``signed`` (three queries)."""
-    from django.db.models import prefetch_related_objects
-
     prefetch_related_objects(page, PARTY_PREFETCH, VERSION_PREFETCH)
     loaded = []
     for promise in page:
