@@ -131,6 +131,7 @@ PUBLIC_PAGES = {
     "county": ("/lan/23-jamtlands-lan/?ar=2017", "8 av 8 kommuner har undertecknat sina medborgarlöften för 2017."),
     "municipality": ("/kommun/2380-ostersund/", "Kommunkod"),
     "login": ("/konto/logga-in/", "Logga in"),
+    "open data": ("/oppna-data/", "Vad varje adress ger (version 1)"),
 }
 
 
