@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "medborgarloften.statistics",
     "medborgarloften.surveys",
     "medborgarloften.dialogues",
+    "medborgarloften.problems",
     "medborgarloften.promises",
     "medborgarloften.followup",
     "medborgarloften.site",
