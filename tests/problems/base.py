@@ -100,7 +100,7 @@ class ProblemsTestCase(CastTestCase):
                                          themes=["drug_dealing"], place=cls.badhusparken)
         dialogue_services.add_observation(cls.walk, by=coordinator, theme="poor_lighting",
                                           description="Trasig gatlampa vid gångvägen.", place=cls.badhusparken)
-        cls.lighting_comments = list(Comment.objects.filter(pk__in=[c.pk for c in cls.lighting_comments]))
+        cls.lighting_comments = list(Comment.objects.filter(pk__in=[c.pk for c in cls.lighting_comments]).order_by("pk"))
 
     @classmethod
     def build_statistics(cls):

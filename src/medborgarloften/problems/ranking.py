@@ -99,6 +99,7 @@ def score(problem_theme, links, *, has_places=False):
             part = 0.0
             if s.get("rate") and s.get("county_rate"):
                 part = _cap(s["rate"] / s["county_rate"] - 1)
+                common = common or s["rate"] >= 1.5 * s["county_rate"]
             if s.get("change_percent") is not None:
                 part = max(part, _cap(s["change_percent"] / 50))
                 common = common or s["change_percent"] >= 10

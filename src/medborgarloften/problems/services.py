@@ -45,13 +45,14 @@ def _municipality_ids(picture):
 
 def _after_edit(picture, *, by):
     """An edit to an approved picture sends it back to draft (the approved version stays public)."""
-    if picture.state == ProblemPicture.State.APPROVED:
-        ProblemPicture.objects.filter(pk=picture.pk).update(state=ProblemPicture.State.DRAFT, updated_at=timezone.now())
-        picture.state = ProblemPicture.State.DRAFT
+    now = timezone.now()
+    if ProblemPicture.objects.filter(pk=picture.pk, state=ProblemPicture.State.APPROVED).update(
+            state=ProblemPicture.State.DRAFT, updated_at=now):
         record_change(picture, actor=by, action="problem_picture.reopened",
                       changes={"state": [ProblemPicture.State.APPROVED, ProblemPicture.State.DRAFT]})
     else:
-        ProblemPicture.objects.filter(pk=picture.pk).update(updated_at=timezone.now())
+        ProblemPicture.objects.filter(pk=picture.pk).update(updated_at=now)
+    picture.state = ProblemPicture.State.DRAFT
 
 
 # --- the picture --------------------------------------------------------------
