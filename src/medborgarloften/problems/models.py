@@ -78,6 +78,9 @@ class ProblemPicture(models.Model):
     def get_workspace_url(self):
         return reverse("problems:detail", kwargs={"pk": self.pk})
 
+    def get_absolute_url(self):
+        return self.get_workspace_url()
+
     def clean(self):
         if self.evidence_from and self.evidence_to and self.evidence_to < self.evidence_from:
             raise ValidationError({"evidence_to": ValidationError(

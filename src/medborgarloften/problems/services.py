@@ -21,7 +21,9 @@ from medborgarloften.scope.themes import Theme
 
 from . import evidence as readers
 from . import ranking, selectors
-from .models import Approval, Decision, EvidenceLink, Problem, ProblemPicture, ProblemPictureVersion, Suggestion, content_hash
+from .models import (  # noqa: F401 (content_hash is used by the views)
+    Approval, Decision, EvidenceLink, Problem, ProblemPicture, ProblemPictureVersion, Suggestion, content_hash,
+)
 from .suggestions import candidates_for
 
 PROBLEM_FIELDS = ("title", "theme", "description", "place_notes", "times", "affected", "causes", "cause_offender",
