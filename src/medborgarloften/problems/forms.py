@@ -14,7 +14,7 @@ class PictureForm(forms.Form):
                                                     widget=forms.CheckboxSelectMultiple)
     year = forms.IntegerField(label=_("Year of the cycle"), min_value=1990, max_value=2100)
     title = forms.CharField(label=_("Title"), required=False, max_length=200,
-                            help_text=_("Leave empty for “Local problem picture <municipalities> <year>”."))
+                            help_text=_("Leave empty for “Local problem picture”, the municipalities and the year."))
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
