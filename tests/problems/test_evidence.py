@@ -1,5 +1,7 @@
 """Evidence links keep what was shown and are flagged when their source changes; they are never silently kept."""
 
+from django.utils import translation
+
 from medborgarloften.dialogues import services as dialogue_services
 from medborgarloften.problems import services
 from medborgarloften.problems.models import EvidenceLink
@@ -80,7 +82,7 @@ class EvidenceFollowsItsSourceTest(ProblemsTestCase):
         self.assertFalse(any(self.flags().values()))
 
     def test_a_withdrawn_comment_is_flagged_by_the_moderation_service(self):
-        with self.captureOnCommitCallbacks(execute=True):
+        with translation.override("en"), self.captureOnCommitCallbacks(execute=True):
             dialogue_services.reject_comment(self.lighting_comments[0], by=self.ostersund_coordinator, reason="Dubblett")
         flags = self.flags()
         self.assertTrue(flags["comment_link"])

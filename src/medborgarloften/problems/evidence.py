@@ -91,7 +91,7 @@ def survey_evidence(survey, item, municipality):
     }
     fingerprint = content_hash({k: snapshot[k] for k in ("estimate", "ci_low", "ci_high", "n", "change")}
                                | {"published": str(survey.published_at)})
-    return Evidence(snapshot, _("Safety survey %(title)s") % {"title": survey.title},
+    return Evidence(snapshot, survey.title,
                     survey.published_at.date() if survey.published_at else None, fingerprint)
 
 

@@ -226,3 +226,36 @@ def public_picture(municipality):
         for entry in problem["evidence"]:
             entry["figure"] = evidence_figure(entry)
     return {"picture": picture, "content": content, "problems": content["problems"]}
+
+
+def linkable_problems(municipalities):
+    """Return the problems a commitment for ``municipalities`` may answer: those agreed in an approved picture.
+
+    A problem counts when it stands in the approved version of a picture
+    covering one of ``municipalities`` (a problem added after approval waits
+    for the next approval). Newest pictures first, then priority. Two queries.
+    """
+    pictures = list(ProblemPicture.objects.filter(municipalities__in=list(municipalities), approved_version__isnull=False)
+                    .distinct().select_related("approved_version"))
+    agreed = {p["id"] for picture in pictures for p in picture.approved_version.content.get("problems", [])}
+    return (Problem.objects.filter(pk__in=agreed).select_related("picture")
+            .order_by("-picture__year", "picture__title", models_nulls_last("priority"), "pk"))
+
+
+def models_nulls_last(field):
+    from django.db.models import F
+
+    return F(field).asc(nulls_last=True)
+
+
+def agreed_problem(problem):
+    """Return ``problem``'s public entry in its picture's approved version, or None (not approved, or not public)."""
+    version = problem.picture.approved_version
+    if version is None:
+        return None
+    public = public_content(version.content)
+    entry = next((p for p in public["problems"] if p["id"] == problem.pk), None)
+    if entry is not None:
+        for evidence in entry["evidence"]:
+            evidence["figure"] = evidence_figure(evidence)
+    return entry

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from medborgarloften.core.forms import add_service_errors, posted
 from medborgarloften.scope.selectors import editable_municipalities
 
-from . import ranking, selectors, services
+from . import ranking, selectors, services, texts
 from .forms import DismissForm, EvidenceForm, MergeForm, PictureForm, ProblemForm
 from .models import EvidenceLink, Problem, ProblemPicture, Suggestion
 
@@ -84,6 +84,7 @@ def picture_detail(request, pk):
         "prompts": ranking.PROMPTS, "resources_prompt": ranking.RESOURCES_PROMPT,
         "strong_score": ranking.strong_score(), "protected_rank": ranking.protected_rank(),
         "stale_count": sum(1 for p, _s in problems for link in p.evidence.all() if link.stale),
+        "situation": texts.situation_text(picture),
         "breadcrumbs": _crumbs()[:2] + [(None, picture.title)],
     })
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from medborgarloften.areas.selectors import partners_for
 from medborgarloften.core.forms import DateInput
 
+from medborgarloften.problems.selectors import linkable_problems
+
 from .selectors import agreements_for, replaceable_promises
 
 from .models import Activity, Commitment, Promise
@@ -90,8 +92,19 @@ class PromiseForm(PeriodMixin, forms.ModelForm):
 class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
-        fields = ["focus_area", "pledge", "goal", "indicator", "baseline_year"]
-        widgets = {"pledge": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 2})}
+        fields = ["focus_area", "pledge", "goal", "indicator", "baseline_year", "problems"]
+        widgets = {"pledge": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 2}),
+                   "problems": forms.CheckboxSelectMultiple}
+        help_texts = {"problems": _("The problems of the approved local problem picture this commitment answers.")}
+
+    def __init__(self, *args, promise=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        problems = linkable_problems(promise.municipalities.all()) if promise is not None else None
+        if problems is None or not problems.exists():
+            del self.fields["problems"]
+        else:
+            self.fields["problems"].queryset = problems
+            self.fields["problems"].label_from_instance = lambda p: f"{p.title} ({p.picture.title})"
 
     def _post_clean(self):
         pass

@@ -70,7 +70,7 @@ def municipality(request, code, slug):
 
 
 def promise(request, pk):
-    promise = selectors.public_promise(pk)
+    promise = selectors.commitment_reasons(selectors.public_promise(pk))
     municipality = promise.municipalities.all()[0]
     return render(request, "site/promise.html", {
         "promise": promise,
