@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from medborgarloften.core.forms import add_service_errors, posted
@@ -36,6 +37,19 @@ def _crumbs(picture=None, *rest):
     if picture is not None:
         crumbs.append((picture.get_workspace_url(), picture.title))
     return crumbs + list(rest)
+
+
+DOCUMENT_LABELS = {"situation_report": gettext_lazy("Situation picture of crime (lag 2023:196, 4 §)"),
+                   "action_plan": gettext_lazy("Action plan (lag 2023:196, 5 §)")}
+
+
+def _documents(picture):
+    """Return [(url, label)] of the documents written from ``picture`` (wired in settings.PROBLEMS_DOCUMENT_URLS)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return [(reverse(url_name, kwargs={"pk": picture.pk}), DOCUMENT_LABELS[key])
+            for url_name, key in getattr(settings, "PROBLEMS_DOCUMENT_URLS", ())]
 
 
 @login_required
@@ -85,6 +99,7 @@ def picture_detail(request, pk):
         "strong_score": ranking.strong_score(), "protected_rank": ranking.protected_rank(),
         "stale_count": sum(1 for p, _s in problems for link in p.evidence.all() if link.stale),
         "situation": texts.situation_text(picture),
+        "documents": _documents(picture),
         "breadcrumbs": _crumbs()[:2] + [(None, picture.title)],
     })
 
