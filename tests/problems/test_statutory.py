@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.test import TestCase
 from django.urls import reverse
 
 from medborgarloften.problems import services
@@ -68,3 +69,30 @@ class StatutoryDocumentsTest(ProblemsTestCase):
         page = self.client.get(self.picture.get_workspace_url())
         self.assertContains(page, reverse("site:situation_report", args=[self.picture.pk]))
         self.assertContains(page, reverse("site:action_plan", args=[self.picture.pk]))
+
+
+class DemoProblemPicturesTest(TestCase):
+    """The Jämtland demo's 2017 problem pictures: one per municipality, approved, and behind every 2017 commitment."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from medborgarloften.demo.load import load_demo
+
+        load_demo(password="demo-password-for-tests")
+
+    def test_every_municipality_has_an_approved_picture_and_every_commitment_names_its_problem(self):
+        from medborgarloften.promises.models import Commitment
+
+        pictures = ProblemPicture.objects.filter(year=2017)
+        self.assertEqual(pictures.count(), 8)
+        self.assertFalse(pictures.exclude(state=ProblemPicture.State.APPROVED).exists())
+        self.assertFalse(Commitment.objects.filter(promise__valid_from__year=2017, problems__isnull=True).exists())
+
+    def test_the_published_2017_promise_shows_why_without_staff_knowledge(self):
+        from medborgarloften.demo.problems import STAFF_KNOWLEDGE
+        from medborgarloften.promises.models import Promise
+
+        promise = Promise.objects.get(valid_from__year=2017, municipalities__code="2380")
+        page = self.client.get(promise.get_absolute_url())
+        self.assertContains(page, "Därför lovar vi detta")
+        self.assertNotContains(page, STAFF_KNOWLEDGE)
