@@ -7,6 +7,8 @@ comment, unpublished or re-published survey results or imported a series
 commits, the links of that kind are checked again (services.check_evidence).
 """
 
+import threading
+
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -36,8 +38,23 @@ def check_kinds(kinds):
     services.check_evidence(list(links))
 
 
+_pending = threading.local()
+
+
+def _run_pending():
+    """Check the kinds gathered since the last run, once: an import of a thousand comments checks once, not a thousand times."""
+    kinds = getattr(_pending, "kinds", set())
+    _pending.kinds = set()
+    if kinds:
+        check_kinds(kinds)
+
+
 @receiver(post_save, sender=AuditEntry, dispatch_uid="problems.check_evidence_on_source_change")
 def source_changed(sender, instance, created, **kwargs):
     kinds = WATCHED.get(instance.action) if created else None
     if kinds:
-        transaction.on_commit(lambda: check_kinds(kinds))
+        if not hasattr(_pending, "kinds"):
+            _pending.kinds = set()
+        _pending.kinds.update(kinds)
+        # Every callback after the first of a commit finds nothing left to do.
+        transaction.on_commit(_run_pending)
