@@ -1,3 +1,8 @@
+import datetime
+
+from django.db import connection
+from django.utils import timezone
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from medborgarloften.problems import services
@@ -39,6 +44,8 @@ class WorkspacePagesTest(ProblemsTestCase):
                                category=self.graffiti, year=2016)
         from medborgarloften.statistics.models import Observation
         Observation.objects.filter(region_code="2380", category=self.graffiti, year=2016).update(count=90)
+        # Some time later: the page checks the evidence not checked in the last five minutes.
+        EvidenceLink.objects.update(checked_at=timezone.now() - datetime.timedelta(minutes=10))
         self.client.force_login(self.community_police)
         self.client.post(self.url("suggest", self.picture.pk))
         page = self.client.get(self.url("detail", self.picture.pk))
@@ -112,3 +119,45 @@ class PublicPanelTest(ProblemsTestCase):
         self.assertContains(page, "42 %")
         self.assertNotContains(page, STAFF_SECRET)
         self.assertNotContains(page, "Intern fråga")
+
+
+class PictureQueryCountTest(ProblemsTestCase):
+    def add_problem_with_evidence(self, title):
+        problem = services.add_problem(self.picture, by=self.ostersund_coordinator, title=title, theme="graffiti",
+                                       places=[self.stortorget])
+        services.link_evidence(problem, by=self.ostersund_coordinator, municipality=self.ostersund, kind="survey",
+                               survey=self.survey, item="klotter")
+        services.link_evidence(problem, by=self.ostersund_coordinator, municipality=self.ostersund, kind="staff",
+                               text=f"Personalen om {title}")
+
+    def test_the_picture_page_costs_the_same_with_more_problems_and_evidence(self):
+        self.add_problem_with_evidence("Klotter i centrum")
+        services.suggest_problems(self.picture, by=self.ostersund_coordinator)
+        self.client.force_login(self.community_police)
+        url = reverse("problems:detail", args=[self.picture.pk])
+        self.client.get(url)  # checks the evidence; a view soon after reads no source
+        with CaptureQueriesContext(connection) as first:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        for title in ("Klotter vid skolan", "Klotter i Lugnvik", "Klotter vid Frösöbron"):
+            self.add_problem_with_evidence(title)
+        with self.assertNumQueries(len(first.captured_queries)):
+            self.assertEqual(self.client.get(url).status_code, 200)
+
+
+class CheckEvidenceCommandTest(ProblemsTestCase):
+    def test_the_command_flags_links_whose_source_changed(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from medborgarloften.statistics.models import Observation
+
+        problem = services.add_problem(self.picture, by=self.ostersund_coordinator, title="Klotter", theme="graffiti")
+        link = services.link_evidence(problem, by=self.ostersund_coordinator, municipality=self.ostersund,
+                                      kind="statistics", category=self.graffiti, year=2016)
+        Observation.objects.filter(region_code="2380", category=self.graffiti, year=2016).update(count=1)
+        out = StringIO()
+        call_command("check_evidence", stdout=out)
+        self.assertEqual(out.getvalue().strip(), "1 evidence links flagged or cleared.")
+        link.refresh_from_db()
+        self.assertTrue(link.stale)

@@ -9,7 +9,9 @@ approved version stays on the public pages until a new one is approved.
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -270,7 +272,7 @@ def check_evidence(links):
     A flagged link keeps the snapshot it was shown with and says what changed
     (``stale_reason``); a link whose source is back as it was is cleared.
     Returns the number of links whose flag changed. Runs without a person
-    (from the audit-log hook, the workspace page and the `problems check`
+    (from the audit-log hook, the workspace page and the `check_evidence`
     command), so it checks no permission; it changes no text of a picture.
     """
     changed = 0
@@ -297,12 +299,26 @@ def check_evidence(links):
     return changed
 
 
-def check_picture_evidence(picture):
-    """Check every link of ``picture``'s problems and open suggestions; return the number whose flag changed."""
+def check_picture_evidence(picture, *, due_only=False):
+    """Check every link of ``picture``'s problems and open suggestions; return the number whose flag changed.
+
+    With ``due_only`` (the workspace page), only links not checked in the last
+    ``PROBLEMS_CHECK_SECONDS`` (300): a page viewed again soon after reads no
+    source, so its cost does not grow with the evidence.
+    """
     links = (EvidenceLink.objects.filter(problem__picture=picture) | EvidenceLink.objects.filter(
-        suggestion__picture=picture, suggestion__state=Suggestion.State.OPEN)).select_related(
-        "municipality__county", "survey", "category", "comment")
-    return check_evidence(list(links))
+        suggestion__picture=picture, suggestion__state=Suggestion.State.OPEN)).exclude(kind=EvidenceLink.Kind.STAFF)
+    if due_only:
+        seconds = getattr(settings, "PROBLEMS_CHECK_SECONDS", 300)
+        links = links.filter(Q(checked_at__isnull=True) | Q(checked_at__lt=timezone.now() - datetime.timedelta(seconds=seconds)))
+    return check_evidence(list(links.select_related("municipality__county", "survey", "category", "comment")))
+
+
+def check_all_evidence():
+    """Check every link of every problem and open suggestion (the `check_evidence` command, e.g. nightly); return the count flagged or cleared."""
+    links = (EvidenceLink.objects.filter(problem__isnull=False) | EvidenceLink.objects.filter(
+        suggestion__state=Suggestion.State.OPEN)).exclude(kind=EvidenceLink.Kind.STAFF)
+    return check_evidence(list(links.select_related("municipality__county", "survey", "category", "comment")))
 
 
 # --- suggestions --------------------------------------------------------------

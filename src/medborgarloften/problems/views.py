@@ -80,7 +80,7 @@ def picture_create(request):
 def picture_detail(request, pk):
     picture = _picture(request, pk)
     # Sources may have changed since the last look: flag what no longer matches.
-    services.check_picture_evidence(picture)
+    services.check_picture_evidence(picture, due_only=True)
     problems = selectors.scored(selectors.problems_of(picture))
     suggestions = selectors.open_suggestions(picture)
     version = selectors.latest_version(picture)
