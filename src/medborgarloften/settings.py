@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "medborgarloften.statistics",
     "medborgarloften.surveys",
     "medborgarloften.dialogues",
+    "medborgarloften.problems",
     "medborgarloften.promises",
     "medborgarloften.followup",
     "medborgarloften.site",
@@ -250,6 +251,10 @@ def _public_url(name, **kwargs):
 
 # A record's public page is the public site's business, not its model's: the
 # base apps and earlier stages never name a URL of a later app.
+# The documents written from a problem picture (the statutory lägesbild and åtgärdsplan live in site, above
+# promises, because the plan reads the promises): URL names the picture's workspace page links to.
+PROBLEMS_DOCUMENT_URLS = (("site:situation_report", "situation_report"), ("site:action_plan", "action_plan"))
+
 ABSOLUTE_URL_OVERRIDES = {
     "areas.county": lambda county: _public_url("county", code=county.code, slug=county.slug),
     "areas.municipality": lambda m: _public_url("municipality", code=m.code, slug=m.slug),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("arbetsyta/jobb/", include("medborgarloften.jobs.urls")),
     path("arbetsyta/organisationer/", include("medborgarloften.scope.urls")),
     path("arbetsyta/uppfoljning/", include("medborgarloften.followup.urls")),
+    path("arbetsyta/problembild/", include("medborgarloften.problems.urls")),
     path("arbetsyta/", include("medborgarloften.promises.urls")),
     path("", include("medborgarloften.statistics.urls")),
     path("", include("medborgarloften.dialogues.urls")),

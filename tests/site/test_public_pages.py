@@ -154,11 +154,13 @@ class QueryCountTests(DemoTestCase):
             # follow-up: reports, activities, statuses; the follow-up panel's years;
             # dialogues panel: newest comments, comment and dialogue counts;
             # statistics panel: latest yearly figures, population totals;
-            # the safety survey panel: latest published survey + result set
-            "municipality": 13 + 2 + 2,
+            # the safety survey panel: latest published survey + result set;
+            # the problem picture panel: the newest approved picture with its approved version
+            "municipality": 13 + 2 + 2 + 1,
             # promise+agreement, municipalities+county, parties, commitments, activities, partners, versions, signatures,
-            # replaced by; follow-up: reports, entries, indicator values, indicators
-            "promise": 14,
+            # replaced by; follow-up: reports, entries, indicator values, indicators;
+            # "Därför lovar vi detta": the problems the commitments answer, with their pictures' approved versions
+            "promise": 15,
         }
         self.assert_pages_cost(expected)
         self.add_a_year_for_every_municipality(2018)

@@ -13,6 +13,7 @@ from medborgarloften.promises.models import CollaborationAgreement, Promise, Pro
 
 from . import data, followup
 from .dialogues import load_dialogues
+from .problems import load_problem_pictures
 from .statistics import load_statistics
 from .surveys import load_surveys
 
@@ -46,13 +47,15 @@ def load_demo(*, password):
         valid_from=datetime.date(2016, 1, 1), valid_to=datetime.date(2018, 12, 31),
     )
     agreement.municipalities.set([municipalities["2380"]])
-    for code, commitments in data.PROMISES_2017.items():
-        _promise_2017(municipalities[code], commitments, organisations, people,
-                      agreement=agreement if code == "2380" else None)
-    followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
+    # The evidence first, then the problem pictures built from it, then the promises that answer them.
     load_dialogues()
     load_statistics(password=password)
     load_surveys(password=password)
+    problems = load_problem_pictures(password=password, promises=data.PROMISES_2017)
+    for code, commitments in data.PROMISES_2017.items():
+        _promise_2017(municipalities[code], commitments, organisations, people,
+                      agreement=agreement if code == "2380" else None, problems=problems[code])
+    followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
 
 
 def _police_structure(municipalities):
@@ -119,7 +122,7 @@ def _signatories(code, people):
     return [people[kso], people[lpo]]
 
 
-def _promise_2017(municipality, commitments, organisations, people, *, agreement):
+def _promise_2017(municipality, commitments, organisations, people, *, agreement, problems):
     drafter = _drafter(municipality.code, people)
     promise = services.create_promise(
         by=drafter, municipalities=[municipality], valid_from=datetime.date(2017, 1, 1),
@@ -129,7 +132,8 @@ def _promise_2017(municipality, commitments, organisations, people, *, agreement
     for commitment_data in commitments:
         activities = commitment_data["activities"]
         commitment = services.add_commitment(
-            promise, by=drafter, **{k: v for k, v in commitment_data.items() if k != "activities"}
+            promise, by=drafter, **{k: v for k, v in commitment_data.items() if k != "activities"},
+            problems=[problems[commitment_data["focus_area"]]],
         )
         for activity in activities:
             partners = [organisations[name] for name in activity["partners"]]

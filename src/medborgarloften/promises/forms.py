@@ -9,6 +9,8 @@ from medborgarloften.areas.models import County
 from medborgarloften.core.forms import DateInput
 from medborgarloften.scope.themes import Theme
 
+from medborgarloften.problems.selectors import linkable_problems
+
 from .selectors import agreements_for, replaceable_promises
 
 from .models import Activity, Commitment, Promise
@@ -97,8 +99,19 @@ class PromiseForm(PeriodMixin, forms.ModelForm):
 class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
-        fields = ["focus_area", "theme", "pledge", "goal", "indicator", "baseline_year"]
-        widgets = {"pledge": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 2})}
+        fields = ["focus_area", "theme", "pledge", "goal", "indicator", "baseline_year", "problems"]
+        widgets = {"pledge": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 2}),
+                   "problems": forms.CheckboxSelectMultiple}
+        help_texts = {"problems": _("The problems of the approved local problem picture this commitment answers.")}
+
+    def __init__(self, *args, promise=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        problems = linkable_problems(promise.municipalities.all()) if promise is not None else None
+        if problems is None or not problems.exists():
+            del self.fields["problems"]
+        else:
+            self.fields["problems"].queryset = problems
+            self.fields["problems"].label_from_instance = lambda p: f"{p.title} ({p.picture.title})"
 
     def _post_clean(self):
         pass

@@ -224,6 +224,9 @@ class Commitment(models.Model):
     goal = models.TextField(_("goal"), blank=True)
     indicator = models.CharField(_("indicator"), max_length=300, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True, validators=[validate_year])
+    # The problems of the local problem picture this commitment answers ("Därför lovar vi detta").
+    problems = models.ManyToManyField("problems.Problem", blank=True, related_name="commitments",
+                                      verbose_name=_("problems it answers"))
 
     class Meta:
         ordering = ["order", "pk"]

@@ -100,6 +100,13 @@ def promise_content(promise):
     def date(value):
         return value.isoformat() if value else None
 
+    commitments = sorted(promise.commitments.all(), key=lambda c: (c.order, c.pk))
+    answers = {}  # the problems each commitment answers, read in one query
+    if commitments:
+        for commitment_id, problem_id, title in Commitment.problems.through.objects.filter(
+                commitment__in=commitments).order_by("problem_id").values_list("commitment_id", "problem_id", "problem__title"):
+            answers.setdefault(commitment_id, []).append({"id": problem_id, "title": title})
+
     content = {
         "title": promise.title,
         "municipalities": sorted(m.code for m in promise.municipalities.all()),
@@ -120,6 +127,8 @@ def promise_content(promise):
                 "goal": c.goal,
                 "indicator": c.indicator,
                 "baseline_year": c.baseline_year,
+                # Only when linked, so that the hash of a promise without links is what it always was.
+                **({"problems": answers[c.pk]} if c.pk in answers else {}),
                 "activities": [
                     {
                         "description": a.description,
@@ -135,7 +144,7 @@ def promise_content(promise):
                     for a in sorted(c.activities.all(), key=lambda a: (a.order, a.pk))
                 ],
             }
-            for c in sorted(promise.commitments.all(), key=lambda c: (c.order, c.pk))
+            for c in commitments
         ],
     }
     # Themes came later: a text without them keeps the content (and so the

@@ -20,6 +20,7 @@ from medborgarloften.accounts.selectors import membership_for
 from medborgarloften.areas.models import Organisation
 from medborgarloften.areas.selectors import partners_for, police_organisations_for
 from medborgarloften.audit.services import record_change
+from medborgarloften.problems.selectors import linkable_problems
 from medborgarloften.scope.predicates import municipality_ids_for
 
 from . import selectors
@@ -364,11 +365,24 @@ def update_promise(promise, *, by, replaces=None, **values):
     return promise
 
 
-def add_commitment(promise, *, by, focus_area, pledge, theme="", goal="", indicator="", baseline_year=None, order=None):
-    """Add a commitment (focus area) to ``promise``; return it."""
+def _check_problems(problems, promise):
+    """Refuse problems that no approved problem picture of the promise's municipalities agreed on."""
+    if not problems:
+        return
+    agreed = set(linkable_problems(promise.municipalities.all()).values_list("pk", flat=True))
+    if any(p.pk not in agreed for p in problems):
+        raise ValidationError({"problems": ValidationError(
+            _("Choose problems of an approved problem picture of the promise's municipalities."), code="problem_elsewhere")})
+
+
+def add_commitment(promise, *, by, focus_area, pledge, theme="", goal="", indicator="", baseline_year=None,
+                   order=None, problems=()):
+    """Add a commitment (focus area) to ``promise``, answering ``problems`` of its problem picture; return it."""
+    problems = list(problems)
     with transaction.atomic():
         promise = _locked(promise)
         _require(by, "promises.change_promise", promise)
+        _check_problems(problems, promise)
         if order is None:
             order = max((c.order for c in promise.commitments.all()), default=0) + 1
         commitment = Commitment(
@@ -377,20 +391,31 @@ def add_commitment(promise, *, by, focus_area, pledge, theme="", goal="", indica
         )
         commitment.full_clean()
         commitment.save()
-        _after_edit(_locked(promise), by=by, action="commitment.added", changes={"commitment": focus_area})
+        commitment.problems.set(problems)
+        _after_edit(_locked(promise), by=by, action="commitment.added",
+                    changes={"commitment": focus_area, **({"problems": [p.title for p in problems]} if problems else {})})
     return commitment
 
 
-def update_commitment(commitment, *, by, **values):
+def update_commitment(commitment, *, by, problems=None, **values):
+    """Change ``commitment``'s fields and, if given, the ``problems`` it answers."""
     with transaction.atomic():
         promise = _locked(commitment.promise)
         _require(by, "promises.change_promise", promise)
         commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
         changes = _changes(commitment, COMMITMENT_FIELDS, values)
+        if problems is not None:
+            problems = list(problems)
+            before = sorted(p.title for p in commitment.problems.all())
+            if sorted(p.pk for p in problems) != sorted(commitment.problems.values_list("pk", flat=True)):
+                _check_problems(problems, promise)
+                changes["problems"] = [before, sorted(p.title for p in problems)]
         if not changes:
             return commitment
         commitment.full_clean()
         commitment.save()
+        if problems is not None:
+            commitment.problems.set(problems)
         _after_edit(_locked(promise), by=by, action="commitment.changed", changes={"commitment": commitment.focus_area, **changes})
     return commitment
 

@@ -208,13 +208,16 @@ def edit(request, pk):
 
 
 def _commitment_values(data):
-    return {k: data[k] for k in ("focus_area", "theme", "pledge", "goal", "indicator", "baseline_year")}
+    values = {k: data[k] for k in ("focus_area", "theme", "pledge", "goal", "indicator", "baseline_year")}
+    if "problems" in data:
+        values["problems"] = list(data["problems"])
+    return values
 
 
 @login_required
 def commitment_create(request, pk):
     promise = _promise_for(request, pk, "promises.change_promise")
-    form = CommitmentForm(posted(request))
+    form = CommitmentForm(posted(request), promise=promise)
 
     def action(data):
         services.add_commitment(promise, by=request.user, **_commitment_values(data))
@@ -232,7 +235,7 @@ def _commitment_for(request, pk):
 @login_required
 def commitment_edit(request, pk):
     commitment, promise = _commitment_for(request, pk)
-    form = CommitmentForm(posted(request), instance=commitment)
+    form = CommitmentForm(posted(request), instance=commitment, promise=promise)
 
     def action(data):
         services.update_commitment(commitment, by=request.user, **_commitment_values(data))

@@ -128,3 +128,25 @@ def public_promise(pk):
         ).get(pk=pk)
     except Promise.DoesNotExist:
         raise Http404 from None
+
+
+def commitment_reasons(promise):
+    """Set ``reasons`` on each of ``promise``'s (prefetched) commitments: the public entries of the problems it answers.
+
+    "Därför lovar vi detta": each problem as its picture's approved version
+    shows it to residents, with its public evidence (never staff knowledge);
+    a problem not public in an approved version is left out. One query.
+    """
+    from medborgarloften.problems.selectors import agreed_problem
+    from medborgarloften.promises.models import Commitment
+
+    links = (Commitment.problems.through.objects.filter(commitment__promise=promise)
+             .select_related("problem__picture__approved_version").order_by("problem__priority", "problem_id"))
+    by_commitment = {}
+    for link in links:
+        entry = agreed_problem(link.problem)
+        if entry is not None:
+            by_commitment.setdefault(link.commitment_id, []).append(entry)
+    for commitment in promise.commitments.all():
+        commitment.reasons = by_commitment.get(commitment.pk, [])
+    return promise

@@ -17,5 +17,7 @@ urlpatterns = [
     re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.CountyFeed(), name="county_feed"),
     re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.MunicipalityFeed(), name="municipality_feed"),
     path("medborgarlofte/<int:pk>/flode.atom", feeds.PromiseFeed(), name="promise_feed"),
+    path("arbetsyta/problembild/<int:pk>/lagesbild/", views.situation_report, name="situation_report"),
+    path("arbetsyta/problembild/<int:pk>/atgardsplan/", views.action_plan, name="action_plan"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,5 +1,6 @@
-"""Public pages: everyone may read them, signed in or not."""
+"""Public pages: everyone may read them, signed in or not; and the statutory documents a problem picture's staff print."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,10 +11,11 @@ from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.followup.library import library_page
 from medborgarloften.followup.selectors import followup_states, promise_followup
+from medborgarloften.problems.models import ProblemPicture
 from medborgarloften.promises.selectors import latest_version, valid_signatures
 from medborgarloften.web.registry import panels_for
 
-from . import selectors
+from . import selectors, statutory
 from .forms import ActivityLibraryForm
 
 
@@ -72,7 +74,7 @@ def municipality(request, code, slug):
 
 
 def promise(request, pk):
-    promise = selectors.public_promise(pk)
+    promise = selectors.commitment_reasons(selectors.public_promise(pk))
     municipality = promise.municipalities.all()[0]
     return render(request, "site/promise.html", {
         "promise": promise,
@@ -99,3 +101,40 @@ def activity_library(request):
         "searched": bool(form.is_bound and form.filters() and any(form.filters().values())),
         "breadcrumbs": [(None, _("Activity library"))],
     })
+
+
+def _picture_for_staff(request, pk):
+    from medborgarloften.problems.selectors import picture_for_workspace
+
+    if not request.user.is_authenticated:
+        return None
+    try:
+        picture = picture_for_workspace(pk)
+    except ProblemPicture.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("problems.view_problempicture", picture):
+        raise Http404
+    return picture
+
+
+def situation_report(request, pk):
+    """The statutory lägesbild (lag 2023:196, 4 §) of a problem picture, for its staff; prints as a document."""
+    picture = _picture_for_staff(request, pk)
+    if picture is None:
+        return redirect_to_login(request.get_full_path())
+    public = request.GET.get("offentlig") == "1"
+    return render(request, "site/statutory/situation_report.html", {
+        **statutory.situation_report(picture, public=public),
+        "breadcrumbs": [(reverse("web:workspace"), _("Workspace")), (picture.get_workspace_url(), picture.title),
+                        (None, _("Situation picture of crime"))]})
+
+
+def action_plan(request, pk):
+    """The statutory åtgärdsplan (lag 2023:196, 5 §) from the picture and the promises answering its problems."""
+    picture = _picture_for_staff(request, pk)
+    if picture is None:
+        return redirect_to_login(request.get_full_path())
+    return render(request, "site/statutory/action_plan.html", {
+        **statutory.action_plan(picture),
+        "breadcrumbs": [(reverse("web:workspace"), _("Workspace")), (picture.get_workspace_url(), picture.title),
+                        (None, _("Action plan"))]})
