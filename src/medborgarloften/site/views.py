@@ -1,5 +1,9 @@
 """Public pages: everyone may read them, signed in or not."""
 
+import datetime
+
+from django.conf import settings
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +14,7 @@ from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.followup.selectors import followup_states, promise_followup
 from medborgarloften.promises.selectors import latest_version, valid_signatures
+from medborgarloften.surveys.models import DRAFT_DAYS
 from medborgarloften.web.registry import panels_for
 
 from . import selectors
@@ -30,6 +35,23 @@ def home(request):
 
 def about(request):
     return render(request, "site/about.html")
+
+
+def accessibility(request):
+    """The accessibility statement (tillgänglighetsredogörelse), as DIGG's template for public bodies asks."""
+    return render(request, "site/accessibility.html", {
+        "assessed_on": datetime.date.fromisoformat(settings.ACCESSIBILITY_ASSESSED_ON),
+        "breadcrumbs": [(None, _("Accessibility statement"))],
+    })
+
+
+def personal_data(request):
+    """How the platform processes personal data: what, why, on which legal basis, for how long, and your rights."""
+    return render(request, "site/personal_data.html", {
+        "dpo_email": settings.PUBLISHER_DPO_EMAIL,
+        "draft_days": DRAFT_DAYS,
+        "breadcrumbs": [(None, _("Personal data"))],
+    })
 
 
 def county(request, code, slug):

@@ -2,7 +2,8 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.template import loader
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,11 @@ from .registry import sections_for
 def workspace(request):
     """One start page per person: every section the apps registered that has something for them."""
     return render(request, "web/workspace.html", {"sections": sections_for(request)})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the SVG icon."""
+    return redirect(static("web/favicon.svg"))
 
 
 def _error(request, status, title, message):
