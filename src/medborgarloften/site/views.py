@@ -4,13 +4,13 @@ import datetime
 
 from django.conf import settings
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
+from medborgarloften.core.params import year_param
 from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.followup.selectors import followup_states, promise_followup
 from medborgarloften.promises.selectors import latest_version, valid_signatures
@@ -58,11 +58,7 @@ def county(request, code, slug):
     county = get_object_or_404(County, code=code)
     if slug != county.slug:
         return redirect(county, permanent=True)
-    year = request.GET.get("ar")
-    try:
-        year = int(year) if year else None
-    except ValueError:
-        raise Http404 from None
+    year = year_param(request)
     status = selectors.county_status(county, year=year)
     return render(request, "site/county.html", {
         "county": county,

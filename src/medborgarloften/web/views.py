@@ -7,6 +7,8 @@ from django.templatetags.static import static
 from django.template import loader
 from django.utils.translation import gettext as _
 
+from medborgarloften.core.params import InvalidParameter
+
 from .registry import sections_for
 
 
@@ -27,6 +29,8 @@ def _error(request, status, title, message):
 
 def bad_request(request, exception):
     # Never touches request.POST/body: the request may be unreadable (a bad charset, say).
+    if isinstance(exception, InvalidParameter):
+        return _error(request, 400, _("Bad request"), str(exception))
     return _error(request, 400, _("Bad request"), _("The request could not be understood. Go back and try again."))
 
 
