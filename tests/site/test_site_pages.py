@@ -1,5 +1,8 @@
 """The marks of a public-sector site: the publisher in every footer, the accessibility statement, the personal-data page, the icon."""
 
+import re
+from html.parser import HTMLParser
+
 from django.contrib.staticfiles import finders
 from django.test import TestCase, override_settings
 from django.urls import reverse
@@ -97,3 +100,52 @@ class PersonalDataPageTests(TestCase):
     @override_settings(PUBLISHER_DPO_EMAIL="dso@region.example")
     def test_the_data_protection_officer_comes_from_the_settings(self):
         self.assertContains(self.client.get(reverse("site:personal_data")), 'href="mailto:dso@region.example"')
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees, leaving out scripts, styles and anything marked lang="en"."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        hidden = tag in ("script", "style", "title") or (attrs.get("lang") or "").startswith("en")
+        self.stack.append(hidden or (self.stack[-1] if self.stack else False))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+class LanguageMarkupTests(CastTestCase):
+    ENGLISH = re.compile(r"\b(the|and|with|from|this|your|which|shown|means)\b", re.IGNORECASE)
+
+    def test_swedish_pages_show_no_english_text_unless_marked_as_english(self):
+        urls = ["/", "/vad-ar-medborgarloften/", "/tillganglighet/", "/personuppgifter/", "/verifiera/",
+                self.ostersund.county.get_absolute_url(), self.ostersund.get_absolute_url(),
+                f"/statistik/kommun/{self.ostersund.code}-{self.ostersund.slug}/"]
+        for url in urls:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                parser = _VisibleText()
+                parser.feed(response.content.decode())
+                text = " ".join(" ".join(parser.text).split())
+                found = [m.group(0) for m in self.ENGLISH.finditer(text)]
+                self.assertEqual(found, [], [text[max(0, m.start() - 60):m.end() + 60] for m in self.ENGLISH.finditer(text)][:3])
+
+    def test_swedish_content_on_english_pages_is_marked_as_swedish(self):
+        promise = self.ostersund_published
+        response = self.client.get(promise.get_absolute_url(), HTTP_COOKIE="django_language=en")
+        self.assertContains(response, '<html lang="en">')
+        self.assertContains(response, f'<h1 lang="sv">{promise.title}</h1>', html=True)
