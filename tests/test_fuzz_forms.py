@@ -19,11 +19,13 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from django.test import TestCase
+from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from medborgarloften.accounts.models import Person
 from medborgarloften.demo.load import load_demo
+from medborgarloften.surveys.models import Survey
 
 SKIP = re.compile(r"(\.(pdf|csv|atom|json|xml|xlsx|zip|png|jpe?g|svg|ico)$)|^/(admin|static|media)/|/flode/$")
 # Signing out would end the session the rest of the walk needs.
@@ -177,9 +179,16 @@ class FormFuzzTests(TestCase):
               + ", ".join(f"{action} {seconds:.1f} s" for action, seconds in slowest))
 
     def test_no_public_form_answers_with_a_server_error(self):
-        forms = collect_forms(self.client, PUBLIC_SEEDS)
+        # Start answering the demo's open questionnaire, so its answer pages (reached by a form, not a link) are walked too.
+        survey = Survey.objects.get(mode=Survey.Mode.OPEN, state=Survey.State.FIELDWORK)
+        start = reverse("surveys:open_start", kwargs={"pk": survey.pk})
+        self.assertRedirects(self.client.post(start, {}), reverse("surveys:answer_page", kwargs={"page": 1}),
+                             fetch_redirect_response=False)
+        forms = collect_forms(self.client, [*PUBLIC_SEEDS, start, reverse("surveys:answer_page", kwargs={"page": 1}),
+                                            reverse("surveys:answer_review")])
         actions = {f["action"].split("?")[0] for f in forms}
-        for expected in ["/verifiera/", "/sprak/", "/enkat/", "/kommun/2380-ostersund/synpunkter/lamna/", "/konto/logga-in/"]:
+        for expected in ["/verifiera/", "/sprak/", "/enkat/", "/kommun/2380-ostersund/synpunkter/lamna/", "/konto/logga-in/",
+                         "/enkat/svara/1/"]:
             self.assertIn(expected, actions)
         self._fuzz(self.client, forms)
 
