@@ -47,6 +47,13 @@ MEASURE = """() => {
       bare.push((cell.closest('table').className || 'table') + ': ' + cell.textContent.trim().slice(0, 40));
     }
   }
+  // A stacked cell (a table shown as cards) without a column name, in a table whose header names its columns.
+  for (const cell of document.querySelectorAll('table td')) {
+    const table = cell.closest('table');
+    if (getComputedStyle(cell).display !== 'block' || !table.querySelector('thead th + th')) continue;
+    if (cell.hasAttribute('colspan') || !cell.textContent.trim() || cell.getAttribute('data-label')) continue;
+    bare.push((table.className || 'table') + ' (no label): ' + cell.textContent.trim().slice(0, 40));
+  }
   return {scrollWidth: doc.scrollWidth, wide: wide.slice(0, 8), bare: bare.slice(0, 8)};
 }""" % {"width": WIDTH}
 
