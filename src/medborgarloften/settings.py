@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "medborgarloften.followup",
     "medborgarloften.site",
     "medborgarloften.site.documents",
+    "medborgarloften.opendata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,11 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    # Django REST framework is used but deliberately not installed as an app: the API renders no template (no
+    # browsable API), and an installed app's catalogue would replace Django's own Swedish form messages
+    # ("Detta fält måste fyllas i.") with its own wording on every form of the site.
+    "drf_spectacular",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +94,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "medborgarloften.web.middleware.LanguageMiddleware",
+    # CORS for the read-only open data API only (CORS_URLS_REGEX below); before CommonMiddleware.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -291,6 +299,61 @@ PUBLIC_PAGE_CACHE = _env_bool("PUBLIC_PAGE_CACHE", True)
 PUBLIC_PAGE_CACHE_EXCLUDE = ["/arbetsyta/", "/konto/", "/admin/", "/api/", "/static/", "/media/", "/sprak/"]
 # Browsers and a shared cache may keep a page for a second, then revalidate (304).
 PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=1"
+
+# --- Open data API (README, "Open data") ------------------------------------
+
+# Read-only, anonymous, versioned under /api/v1/. No authentication (so no
+# session, no CSRF cookie), JSON or CSV chosen by ``?format=`` or a ``.csv``
+# suffix only (never by the Accept header, so an address always means one
+# representation), limit/offset pages of at most API_MAX_PAGE_SIZE records.
+API_RATE = os.environ.get("API_RATE", "120/m")
+API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "1000"))
+API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", "100"))
+# Browsers and shared caches may keep an answer this long (an ETag lets them revalidate).
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "medborgarloften.opendata.renderers.FlatCSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "medborgarloften.opendata.negotiation.FormatOnlyNegotiation",
+    "DEFAULT_PAGINATION_CLASS": "medborgarloften.opendata.pagination.RecordPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["medborgarloften.opendata.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Medborgarlöften open data",
+    "DESCRIPTION": (
+        "Every published record of the citizen promise cycle: counties, municipalities, signed promises with "
+        "their commitments, activities, signatures and version hashes, follow-up reports, indicators, published "
+        "safety survey results, statistics series and counts of published residents' comments. Read-only, "
+        "anonymous, JSON or CSV (`?format=csv`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "PREPROCESSING_HOOKS": ["medborgarloften.opendata.schema.drop_format_suffixes"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "medborgarloften.opendata.schema.csv_as_text",
+    ],
+}
+# CORS: any origin may read the API (GET, HEAD, OPTIONS), never with credentials.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("Link", "X-Total-Count", "ETag", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- Security headers -----------------------------------------------------
 

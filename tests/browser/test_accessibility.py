@@ -133,6 +133,7 @@ PUBLIC_PAGES = {
     "login": ("/konto/logga-in/", "Logga in"),
     "accessibility statement": ("/tillganglighet/", "delvis förenlig"),
     "personal data": ("/personuppgifter/", "Dataskyddsombud"),
+    "open data": ("/oppna-data/", "Vad varje adress ger (version 1)"),
 }
 
 

@@ -78,9 +78,27 @@ def _a(description, responsible="both", target=None, unit="", recurrence="", pla
     }
 
 
+# The theme of the shared taxonomy (scope/themes.py) each 2017 focus area answers: the activity library and
+# the drafting help find what other municipalities promised by it.
+FOCUS_AREA_THEMES = {
+    "Trygghet i centrala Östersund": "public_violence",
+    "Unga i riskzon": "youth_gangs",
+    "Våld i nära relationer": "other",
+    "Trafiksäkerhet": "traffic_hazard",
+    "Narkotika bland unga": "drug_dealing",
+    "Trygghet i Hammarstrand": "public_violence",
+    "Ungdomar och alkohol": "intoxicated_people",
+    "Stölder i glesbygd": "burglary",
+    "Trygghet i centrala Strömsund": "public_violence",
+    "Trygghet under vintersäsongen": "intoxicated_people",
+    "Säkerhet i skoterterrängen": "disruptive_traffic",
+    "Ungdomars trygghet": "youth_gangs",
+}
+
+
 def _c(focus_area, pledge, activities, goal="", indicator="", baseline_year=None):
-    return {"focus_area": focus_area, "pledge": pledge, "activities": activities,
-            "goal": goal, "indicator": indicator, "baseline_year": baseline_year}
+    return {"focus_area": focus_area, "theme": FOCUS_AREA_THEMES[focus_area], "pledge": pledge,
+            "activities": activities, "goal": goal, "indicator": indicator, "baseline_year": baseline_year}
 
 
 PROMISES_2017 = {

@@ -124,7 +124,7 @@ def _promise_2017(municipality, commitments, organisations, people, *, agreement
     promise = services.create_promise(
         by=drafter, municipalities=[municipality], valid_from=datetime.date(2017, 1, 1),
         valid_to=datetime.date(2017, 12, 31), situation=data.SITUATION, follow_up=data.FOLLOW_UP,
-        collaboration_agreement=agreement,
+        focus_themes=[c["theme"] for c in commitments], collaboration_agreement=agreement,
     )
     for commitment_data in commitments:
         activities = commitment_data["activities"]

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.selectors import partners_for
+from medborgarloften.areas.models import County
 from medborgarloften.core.forms import DateInput
+from medborgarloften.scope.themes import Theme
 
 from .selectors import agreements_for, replaceable_promises
 
@@ -67,10 +69,15 @@ class PromiseCreateForm(PeriodMixin, forms.Form):
 
 class PromiseForm(PeriodMixin, forms.ModelForm):
     until_replaced = forms.BooleanField(label=_("Runs until a new promise is signed"), required=False)
+    focus_themes = forms.MultipleChoiceField(
+        label=_("Focus areas"), choices=Theme.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The themes chosen from the local problem picture; each should have a commitment on its theme."),
+    )
 
     class Meta:
         model = Promise
-        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "follow_up", "collaboration_agreement", "replaces"]
+        fields = ["title", "valid_from", "valid_to", "until_replaced", "situation", "focus_themes", "follow_up",
+                  "collaboration_agreement", "replaces"]
         widgets = {"valid_from": DateInput(), "valid_to": DateInput(), "replaces": forms.CheckboxSelectMultiple}
         help_texts = {"replaces": _("A published promise whose period this one overlaps: it is superseded when this one is published.")}
 
@@ -90,7 +97,7 @@ class PromiseForm(PeriodMixin, forms.ModelForm):
 class CommitmentForm(forms.ModelForm):
     class Meta:
         model = Commitment
-        fields = ["focus_area", "pledge", "goal", "indicator", "baseline_year"]
+        fields = ["focus_area", "theme", "pledge", "goal", "indicator", "baseline_year"]
         widgets = {"pledge": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 2})}
 
     def _post_clean(self):
@@ -135,6 +142,18 @@ class ActivityForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class CopySourceSearchForm(forms.Form):
+    """The search for a promise to start from: by municipality, county, year, theme and words."""
+
+    q = forms.CharField(label=_("Words"), required=False, max_length=100,
+                        help_text=_("In the title, a focus area or a commitment, e.g. trafik."))
+    kommun = forms.CharField(label=_("Municipality"), required=False, max_length=100)
+    lan = forms.ModelChoiceField(label=_("County"), queryset=County.objects.order_by("name"), required=False,
+                                 empty_label=_("All counties"))
+    ar = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    tema = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All themes")), *Theme.choices])
 
 
 class ApproveForm(forms.Form):

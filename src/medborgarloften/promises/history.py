@@ -34,6 +34,8 @@ def promise_history(promise, *, limit=50):
         entry.label = ACTION_LABELS.get(entry.action, entry.action)
         changes = entry.changes or {}
         detail = [str(changes[key]) for key in ("commitment", "activity", "party", "body", "reason") if changes.get(key)]
+        if changes.get("based_on"):
+            detail.append(str(_("from “%(title)s”") % {"title": changes["based_on"]}))
         if "version" in changes:
             detail.append(str(_("version %(number)s") % {"number": changes["version"]}))
         entry.detail = ", ".join(detail)

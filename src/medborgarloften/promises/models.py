@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.areas.models import Municipality, Organisation
 from medborgarloften.core.dated import Dated
+from medborgarloften.scope.themes import Theme
 
 
 class CollaborationAgreement(Dated):
@@ -88,6 +89,12 @@ class Promise(models.Model):
         help_text=_("The sources of the local problem picture and why these focus areas were chosen."),
     )
     follow_up = models.TextField(_("follow-up"), blank=True, help_text=_("How and how often the promise will be followed up."))
+    # The focus areas (fokusområden) chosen from the problem picture, as themes
+    # of the shared taxonomy; each should have a commitment on its theme.
+    focus_themes = models.JSONField(
+        _("focus areas"), default=list, blank=True,
+        help_text=_("The themes the promise focuses on, chosen from the local problem picture."),
+    )
     state = models.CharField(_("state"), max_length=30, choices=State.choices, default=State.DRAFT, db_index=True)
     collaboration_agreement = models.ForeignKey(
         CollaborationAgreement, on_delete=models.SET_NULL, null=True, blank=True, related_name="promises",
@@ -164,6 +171,17 @@ class Promise(models.Model):
                 {"valid_to": ValidationError(_("A promise runs for at most three years."), code="too_long")}
             )
 
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        known = set(Theme.values)
+        if not isinstance(self.focus_themes, list) or any(theme not in known for theme in self.focus_themes):
+            raise ValidationError({"focus_themes": ValidationError(_("Choose focus areas from the list of themes."), code="unknown_theme")})
+
+    @property
+    def focus_theme_labels(self):
+        labels = dict(Theme.choices)
+        return [str(labels[theme]) for theme in self.focus_themes if theme in labels]
+
     def contains_period(self, start, end):
         """True if [start, end] (either may be None) lies inside the promise's period, extensions included."""
         ends_on = self.ends_on
@@ -198,6 +216,10 @@ class Commitment(models.Model):
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("promise"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     focus_area = models.CharField(_("focus area"), max_length=200)
+    theme = models.CharField(
+        _("theme"), max_length=40, choices=Theme.choices, blank=True, db_index=True,
+        help_text=_("The problem theme the commitment answers; it finds what other municipalities promised on it."),
+    )
     pledge = models.TextField(_("promise"), help_text=_("E.g. The police and the municipality promise to …"))
     goal = models.TextField(_("goal"), blank=True)
     indicator = models.CharField(_("indicator"), max_length=300, blank=True)

@@ -24,6 +24,9 @@ from .predicates import (
 
 # Anyone sees a published promise; party members and named partners also see drafts.
 rules.add_perm("promises.view_promise", is_public | is_party_member | is_named_partner)
+# A new promise may start from any public promise and from one's own in any
+# state; create_promise checks the editor role for the new one's municipalities.
+rules.add_perm("promises.copy_promise", is_public | is_party_member)
 # Creating needs an editor role; which municipalities is checked by create_promise.
 rules.add_perm("promises.add_promise", is_editor_anywhere)
 rules.add_perm("promises.change_promise", is_party_editor & is_editable)

@@ -94,12 +94,13 @@ def promise_content(promise):
 
     Only what readers see as the promise's text is included (no ids, states or
     timestamps), so two promises with the same text have the same hash, and any
-    change a reader could notice changes it.
+    change a reader could notice changes it. The focus themes and a
+    commitment's theme are included only when set.
     """
     def date(value):
         return value.isoformat() if value else None
 
-    return {
+    content = {
         "title": promise.title,
         "municipalities": sorted(m.code for m in promise.municipalities.all()),
         "valid_from": date(promise.valid_from),
@@ -113,6 +114,7 @@ def promise_content(promise):
         ],
         "commitments": [
             {
+                **({"theme": c.theme} if c.theme else {}),
                 "focus_area": c.focus_area,
                 "pledge": c.pledge,
                 "goal": c.goal,
@@ -136,6 +138,11 @@ def promise_content(promise):
             for c in sorted(promise.commitments.all(), key=lambda c: (c.order, c.pk))
         ],
     }
+    # Themes came later: a text without them keeps the content (and so the
+    # hash) its signatures were given on.
+    if promise.focus_themes:
+        content["focus_themes"] = list(promise.focus_themes)
+    return content
 
 
 def workspace_promises(person):
@@ -191,6 +198,52 @@ def copyable_promises(person):
         .distinct()
         .order_by("-valid_from", "title")
     )
+
+
+def copy_sources(person, *, text="", municipality="", county=None, year=None, theme=""):
+    """Return the promises ``person`` may start a new one from, newest first, narrowed by the search.
+
+    ``municipality`` matches a municipality's name from its start, ``text`` the
+    title, a focus area or a pledge; ``theme`` is a commitment's theme. Each
+    condition is one indexed subquery, so the list stays one query however
+    many promises match.
+    """
+    promises = copyable_promises(person)
+    if municipality:
+        names = Promise.municipalities.through.objects.filter(
+            any_case("municipality__name", municipality, lookup="istartswith")).values("promise_id")
+        promises = promises.filter(pk__in=names)
+    if county is not None:
+        promises = promises.filter(pk__in=Promise.municipalities.through.objects.filter(
+            municipality__county=county).values("promise_id"))
+    if year:
+        promises = promises.filter(covering_year(year))
+    if theme:
+        promises = promises.filter(pk__in=Commitment.objects.filter(theme=theme).values("promise_id"))
+    if text:
+        in_commitments = Commitment.objects.filter(
+            any_case("focus_area", text) | any_case("pledge", text)).values("promise_id")
+        promises = promises.filter(any_case("title", text) | Q(pk__in=in_commitments))
+    return promises
+
+
+def covering_year(year):
+    """Return the Q for promises in force some day of ``year`` (extensions included)."""
+    return Q(valid_from__year__lte=year) & (
+        Q(valid_to__isnull=True) | Q(valid_to__year__gte=year) | Q(extended_to__year__gte=year))
+
+
+def any_case(field, text, *, lookup="icontains"):
+    """Return a Q matching ``text`` in ``field`` in any case, Swedish letters too.
+
+    SQLite folds the case of ASCII letters only ("ö" never matches "Ö"), so the
+    usual spellings of the words are tried as well.
+    """
+    variants = {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+    condition = Q()
+    for variant in variants:
+        condition |= Q(**{f"{field}__{lookup}": variant})
+    return condition
 
 
 def replaceable_promises(municipalities):

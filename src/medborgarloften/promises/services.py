@@ -6,6 +6,7 @@ in the same transaction.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,8 +37,8 @@ from .models import (
 )
 
 WITHDRAWAL_REASON_LENGTH = 2000
-PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "collaboration_agreement")
-COMMITMENT_FIELDS = ("focus_area", "pledge", "goal", "indicator", "baseline_year", "order")
+PROMISE_FIELDS = ("title", "valid_from", "valid_to", "situation", "follow_up", "focus_themes", "collaboration_agreement")
+COMMITMENT_FIELDS = ("focus_area", "theme", "pledge", "goal", "indicator", "baseline_year", "order")
 ACTIVITY_FIELDS = (
     "description", "responsible", "target_quantity", "unit", "recurrence",
     "period_start", "period_end", "places", "status", "order",
@@ -136,21 +137,22 @@ def _check_overlap(municipalities, valid_from, valid_to, replaces, *, exclude=No
 
 
 def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", situation="", follow_up="",
-                   based_on=None, collaboration_agreement=None, replaces=()):
+                   focus_themes=(), based_on=None, collaboration_agreement=None, replaces=()):
     """Create a draft promise for ``municipalities`` with the municipality and police as signing parties.
 
     With ``based_on``, commitments and activities are copied from that promise
-    (last year's, or another municipality's). ``replaces`` names the published
-    promises of the same municipalities whose period this one overlaps; they
-    are superseded when this one is published.
+    (last year's, or another municipality's), their periods moved to the new
+    period (``start_from_promise`` copies the texts and title too).
+    ``replaces`` names the published promises of the same municipalities whose
+    period this one overlaps; they are superseded when this one is published.
     """
     municipalities = list(municipalities)
     replaces = list(replaces)
     allowed = municipality_ids_for(by, Membership.Role.EDITOR)
     if not by.has_perm("promises.add_promise") or not municipalities or any(m.pk not in allowed for m in municipalities):
         raise PermissionDenied("promises.add_promise")
-    if based_on is not None and not by.has_perm("promises.view_promise", based_on):
-        raise PermissionDenied("promises.view_promise")
+    if based_on is not None and not by.has_perm("promises.copy_promise", based_on):
+        raise PermissionDenied("promises.copy_promise")
 
     parties = []
     for municipality in municipalities:
@@ -177,7 +179,7 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
     promise = Promise(
         title=title or default_title(municipalities, valid_from, valid_to),
         valid_from=valid_from, valid_to=valid_to, situation=situation, follow_up=follow_up,
-        based_on=based_on, collaboration_agreement=collaboration_agreement,
+        focus_themes=list(dict.fromkeys(focus_themes)), based_on=based_on, collaboration_agreement=collaboration_agreement,
     )
     promise.full_clean()
     _check_agreement(collaboration_agreement, municipalities)
@@ -198,12 +200,50 @@ def create_promise(*, by, municipalities, valid_from, valid_to=None, title="", s
     return promise
 
 
+def _add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+def move_period(start, end, source, target):
+    """Return the activity period [start, end] of ``source`` moved to ``target``'s period, or (None, None).
+
+    Promises that start on the same day of the year move by whole years (1 March
+    to 30 April 2017 becomes 1 March to 30 April 2019); others by the days
+    between their starts. What falls outside the new promise's period is cut
+    off; a period left with nothing inside it is dropped, and the drafting
+    warnings then ask for one.
+    """
+    if start is None and end is None:
+        return None, None
+    same_day = (source.valid_from.month, source.valid_from.day) == (target.valid_from.month, target.valid_from.day)
+    years = target.valid_from.year - source.valid_from.year
+
+    def move(day):
+        if day is None:
+            return None
+        return _add_years(day, years) if same_day else day + (target.valid_from - source.valid_from)
+
+    start, end = move(start), move(end)
+    if start is not None and start < target.valid_from:
+        start = target.valid_from
+    if end is not None and target.ends_on is not None and end > target.ends_on:
+        end = target.ends_on
+    if (start is not None and target.ends_on is not None and start > target.ends_on) or (
+            end is not None and end < target.valid_from) or (start and end and start > end):
+        return None, None
+    return start, end
+
+
 def _copy_commitments(source, target, municipalities):
     """Copy ``source``'s commitments and activities into ``target``.
 
     Partners that do not work in ``target``'s municipalities are left out (a
     neighbour's snowmobile club has no place in a copy for another town); an
-    activity left with no responsible partner falls to both parties.
+    activity left with no responsible partner falls to both parties. Activity
+    periods move with the promise's period (``move_period``).
     """
     source = selectors.promise_with_content(source.pk)
     local_partners = set(partners_for(municipalities).values_list("pk", flat=True))
@@ -222,10 +262,52 @@ def _copy_commitments(source, target, municipalities):
             activity._prefetched_objects_cache = {}
             activity.commitment = commitment
             activity.status = Activity.Status.PLANNED
-            # Periods belong to the source's year; the new promise sets its own.
-            activity.period_start = activity.period_end = None
+            activity.period_start, activity.period_end = move_period(
+                activity.period_start, activity.period_end, source, target)
             activity.save()
             activity.partners.set(partners)
+
+
+def copied_title(source, municipalities, valid_from, valid_to):
+    """Return the title for a promise started from ``source``.
+
+    The customary title ("Medborgarlöften i Krokom 2017") becomes the new
+    one's; an own title keeps its words with the years, and a single
+    municipality's name, changed to the new promise's.
+    """
+    source_municipalities = list(source.municipalities.all())
+    if source.title == default_title(source_municipalities, source.valid_from, source.valid_to):
+        return default_title(municipalities, valid_from, valid_to)
+    title = source.title
+    if len(source_municipalities) == 1 and len(municipalities) == 1:
+        title = re.sub(rf"\b{re.escape(source_municipalities[0].name)}\b", municipalities[0].name, title)
+    if source.valid_to and source.valid_to.year != source.valid_from.year:
+        new_years = f"{valid_from.year}–{valid_to.year}" if valid_to and valid_to.year != valid_from.year else str(valid_from.year)
+        title = re.sub(rf"\b{source.valid_from.year}\s*[–-]\s*{source.valid_to.year}\b", new_years, title)
+    return re.sub(rf"\b{source.valid_from.year}\b", str(valid_from.year), title)[:200]
+
+
+def start_from_promise(source, *, by, municipalities, valid_from, valid_to=None, title="",
+                       collaboration_agreement=None, replaces=()):
+    """Start a new draft for ``municipalities`` from ``source``: last year's promise or another municipality's.
+
+    The title (see ``copied_title``), the texts, the focus areas, the
+    commitments and the activities are copied; activity periods move to the
+    new period; the parties are the new municipalities' own. The person must
+    be an editor for every one of ``municipalities``; another municipality's
+    promise may be copied once it is public, one's own in any state
+    (``promises.copy_promise``). Names of places left in the copied text are
+    for the drafting warnings to point out.
+    """
+    source = selectors.promise_with_content(source.pk)
+    _require(by, "promises.copy_promise", source)
+    municipalities = list(municipalities)
+    return create_promise(
+        by=by, municipalities=municipalities, valid_from=valid_from, valid_to=valid_to,
+        title=title or copied_title(source, municipalities, valid_from, valid_to),
+        situation=source.situation, follow_up=source.follow_up, focus_themes=source.focus_themes,
+        based_on=source, collaboration_agreement=collaboration_agreement, replaces=replaces,
+    )
 
 
 # --- editing -------------------------------------------------------------
@@ -282,7 +364,7 @@ def update_promise(promise, *, by, replaces=None, **values):
     return promise
 
 
-def add_commitment(promise, *, by, focus_area, pledge, goal="", indicator="", baseline_year=None, order=None):
+def add_commitment(promise, *, by, focus_area, pledge, theme="", goal="", indicator="", baseline_year=None, order=None):
     """Add a commitment (focus area) to ``promise``; return it."""
     with transaction.atomic():
         promise = _locked(promise)
@@ -290,7 +372,7 @@ def add_commitment(promise, *, by, focus_area, pledge, goal="", indicator="", ba
         if order is None:
             order = max((c.order for c in promise.commitments.all()), default=0) + 1
         commitment = Commitment(
-            promise=promise, focus_area=focus_area, pledge=pledge, goal=goal,
+            promise=promise, focus_area=focus_area, theme=theme, pledge=pledge, goal=goal,
             indicator=indicator, baseline_year=baseline_year, order=order,
         )
         commitment.full_clean()

@@ -7,6 +7,7 @@ app_name = "promises"
 urlpatterns = [
     path("medborgarlofte/", views.promise_list, name="list"),
     path("medborgarlofte/nytt/", views.create, name="create"),
+    path("medborgarlofte/nytt/utga-fran/", views.start_from, name="start_from"),
     path("medborgarlofte/<int:pk>/", views.detail, name="detail"),
     path("medborgarlofte/<int:pk>/andra/", views.edit, name="edit"),
     path("medborgarlofte/<int:pk>/atagande/nytt/", views.commitment_create, name="commitment_create"),

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.db.models import prefetch_related_objects
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from .forms import (
     ActivityForm,
     ApproveForm,
     CommitmentForm,
+    CopySourceSearchForm,
     ExtendForm,
     PaperSignaturesForm,
     PromiseCreateForm,
@@ -31,6 +33,8 @@ from .forms import (
     SignForm,
     WithdrawForm,
 )
+from .aids import attach_commitment_aids
+from .drafting import drafting_warnings
 from .history import promise_history
 from .models import Activity, Commitment, Extension, Promise
 
@@ -96,23 +100,59 @@ def promise_list(request):
 def create(request):
     if not request.user.has_perm("promises.add_promise"):
         raise PermissionDenied
+    copyable = selectors.copyable_promises(request.user)
+    source = None
+    if request.method != "POST" and request.GET.get("fran"):
+        # Chosen on the search page: start from it (a promise the person may not copy is not found).
+        source = get_object_or_404(copyable, pk=request.GET["fran"]) if request.GET["fran"].isdigit() else None
+        if source is None:
+            raise Http404
     form = PromiseCreateForm(
         posted(request),
         municipalities=editable_municipalities(request.user),
-        copyable=selectors.copyable_promises(request.user),
+        copyable=copyable,
+        initial={"based_on": source.pk} if source else None,
     )
     created = []
 
     def action(data):
-        created.append(services.create_promise(
-            by=request.user, municipalities=data["municipalities"], title=data["title"],
-            based_on=data["based_on"], collaboration_agreement=data["collaboration_agreement"],
-            replaces=data["replaces"], **_period(data),
-        ))
+        common = {
+            "by": request.user, "municipalities": data["municipalities"], "title": data["title"],
+            "collaboration_agreement": data["collaboration_agreement"], "replaces": data["replaces"], **_period(data),
+        }
+        if data["based_on"] is not None:
+            created.append(services.start_from_promise(data["based_on"], **common))
+        else:
+            created.append(services.create_promise(**common))
 
     if _run(request, form, action, success_message=_("The draft was created.")):
         return redirect(created[0].get_workspace_url())
-    return _form_page(request, None, form, _("New citizen promise"), _("Create draft"))
+    return _form_page(request, None, form, _("New citizen promise"), _("Create draft"), source=source,
+                      search_sources_url=reverse("promises:start_from"))
+
+
+SOURCES_PAGE_SIZE = 20
+
+
+@login_required
+def start_from(request):
+    """Search for a promise to start a new one from: one's own, or any public promise in the country."""
+    if not request.user.has_perm("promises.add_promise"):
+        raise PermissionDenied
+    form = CopySourceSearchForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {"text": data["q"].strip(), "municipality": data["kommun"].strip(), "county": data["lan"],
+                   "year": data["ar"], "theme": data["tema"]}
+    page = page_of(selectors.copy_sources(request.user, **filters), request.GET.get("sida"), size=SOURCES_PAGE_SIZE)
+    selectors.prefetch_for_list(page.object_list)
+    prefetch_related_objects(page.object_list, "commitments")
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(request, "promises/start_from.html", {
+        "form": form, "page": page, "promises": page.object_list, "query": query.urlencode(),
+    })
 
 
 @login_required
@@ -123,13 +163,16 @@ def detail(request, pk):
     extension = Extension.objects.filter(promise=promise, state=Extension.State.PROPOSED).prefetch_related("consents").first()
     if extension is not None:
         extension.promise = promise
+    can_change = user.has_perm("promises.change_promise", promise)
     context = {
         "promise": promise,
         "version": version,
+        # Drafting help for those who write the text, while it can still change.
+        "warnings": drafting_warnings(promise) if can_change else [],
         "versions": sorted(promise.versions.all(), key=lambda v: -v.number),
         "unsigned_parties": selectors.unsigned_parties(promise, version) if version else [],
         "signatures": selectors.valid_signatures(version),
-        "can_change": user.has_perm("promises.change_promise", promise),
+        "can_change": can_change,
         "can_approve": user.has_perm("promises.approve_promise", promise),
         "can_send": user.has_perm("promises.send_promise_for_signing", promise),
         "can_sign": version is not None and user.has_perm("promises.sign_promiseversion", version),
@@ -141,6 +184,8 @@ def detail(request, pk):
         "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
         "audit_entries": promise_history(promise) if user.has_perm("promises.view_audit_log", promise) else [],
     }
+    if can_change:
+        attach_commitment_aids(request, promise)
     return render(request, "promises/detail.html", context)
 
 
@@ -152,7 +197,8 @@ def edit(request, pk):
     def action(data):
         services.update_promise(
             promise, by=request.user, title=data["title"], situation=data["situation"],
-            follow_up=data["follow_up"], collaboration_agreement=data["collaboration_agreement"],
+            follow_up=data["follow_up"], focus_themes=data["focus_themes"],
+            collaboration_agreement=data["collaboration_agreement"],
             replaces=data["replaces"], **_period(data),
         )
 
@@ -162,7 +208,7 @@ def edit(request, pk):
 
 
 def _commitment_values(data):
-    return {k: data[k] for k in ("focus_area", "pledge", "goal", "indicator", "baseline_year")}
+    return {k: data[k] for k in ("focus_area", "theme", "pledge", "goal", "indicator", "baseline_year")}
 
 
 @login_required
@@ -193,7 +239,11 @@ def commitment_edit(request, pk):
 
     if _run(request, form, action, success_message=_("The commitment was saved.")):
         return redirect(promise.get_workspace_url())
-    return _form_page(request, promise, form, _("Edit commitment"), _("Save"), intro=promise.title, warn_new_version=True)
+    # While the commitment is written: what other municipalities promised on its theme.
+    attach_commitment_aids(request, promise)
+    aids = next((c.aids for c in promise.commitments.all() if c.pk == commitment.pk), [])
+    return _form_page(request, promise, form, _("Edit commitment"), _("Save"), intro=promise.title, warn_new_version=True,
+                      aids=aids)
 
 
 @login_required
@@ -283,9 +333,12 @@ def approve(request, pk):
 
 
 @login_required
-@require_POST
 def send_for_signing(request, pk):
+    """POST sends the text for signing; GET first shows the drafting warnings, with the button to send anyway."""
     promise = _promise_for(request, pk, "promises.send_promise_for_signing")
+    if request.method != "POST":
+        return render(request, "promises/send_for_signing.html", {
+            "promise": promise, "warnings": drafting_warnings(promise)})
     try:
         version = services.send_promise_for_signing(promise, by=request.user)
     except ValidationError as error:

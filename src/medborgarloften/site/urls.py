@@ -14,6 +14,7 @@ urlpatterns = [
     re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/$", views.county, name="county"),
     re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/$", views.municipality, name="municipality"),
     path("medborgarlofte/<int:pk>/", views.promise, name="promise"),
+    path("aktiviteter/", views.activity_library, name="activity_library"),
     path("flode.atom", feeds.NationalFeed(), name="feed"),
     re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.CountyFeed(), name="county_feed"),
     re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.MunicipalityFeed(), name="municipality_feed"),

@@ -12,12 +12,14 @@ from django.utils import timezone
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.core.params import year_param
 from medborgarloften.areas.selectors import local_police_area_for
+from medborgarloften.followup.library import library_page
 from medborgarloften.followup.selectors import followup_states, promise_followup
 from medborgarloften.promises.selectors import latest_version, valid_signatures
 from medborgarloften.surveys.models import DRAFT_DAYS
 from medborgarloften.web.registry import panels_for
 
 from . import selectors
+from .forms import ActivityLibraryForm
 
 
 def _feed(url, title):
@@ -101,4 +103,17 @@ def promise(request, pk):
             (municipality.get_absolute_url(), municipality.name),
             (None, promise.title),
         ],
+    })
+
+
+def activity_library(request):
+    """What municipalities across the country promised, by theme, and what their follow-up reported."""
+    form = ActivityLibraryForm(request.GET or None)
+    page = library_page(request.GET.get("sida"), **form.filters())
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(request, "site/activity_library.html", {
+        "form": form, "page": page, "entries": page.object_list, "query": query.urlencode(),
+        "searched": bool(form.is_bound and form.filters() and any(form.filters().values())),
+        "breadcrumbs": [(None, _("Activity library"))],
     })

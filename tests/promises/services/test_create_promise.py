@@ -80,8 +80,9 @@ class CreatePromiseTest(CastTestCase):
             [("Trafikkontroller vid skolor", 50, "trafikkontroller", []),
              ("Stöd till brottsutsatta", None, "", ["Brottsofferjouren Jämtland"])],
         )
-        # The new year starts planned, with its own periods.
-        self.assertEqual({(a.status, a.period_start, a.period_end) for a in activities}, {(Activity.Status.PLANNED, None, None)})
+        # The new year starts planned, its periods moved to the new year.
+        self.assertEqual({(a.status, a.period_start, a.period_end) for a in activities},
+                         {(Activity.Status.PLANNED, datetime.date(2019, 1, 1), datetime.date(2019, 4, 30))})
         # The source is untouched.
         self.assertEqual(Activity.objects.filter(commitment__promise=source, status=Activity.Status.DONE).count(), 2)
         self.assertEqual(self.audit(promise), [(self.ostersund_coordinator, "promise.created", {"based_on": source.title})])

@@ -20,8 +20,14 @@ class SendForSigningViewTests(CastTestCase):
         self.assertContains(response, "har inga aktiviteter")
         self.assertEqual(Promise.objects.get(pk=empty.pk).state, Promise.State.DRAFT)
 
-    def test_it_needs_post_and_the_right(self):
+    def test_a_get_shows_the_drafting_warnings_and_sends_nothing(self):
         self.client.force_login(self.ostersund_coordinator)
-        self.assertEqual(self.client.get(self.url(self.ostersund_draft)).status_code, 405)
+        response = self.client.get(self.url(self.ostersund_draft))
+        self.assertContains(response, "Aktiviteten har ingen period")
+        self.assertContains(response, "Skicka för underskrift ändå")
+        self.assertEqual(Promise.objects.get(pk=self.ostersund_draft.pk).state, Promise.State.DRAFT)
+
+    def test_it_needs_the_right(self):
         self.client.force_login(self.ostersund_viewer)
+        self.assertEqual(self.client.get(self.url(self.ostersund_draft)).status_code, 403)
         self.assertEqual(self.client.post(self.url(self.ostersund_draft)).status_code, 403)
