@@ -27,7 +27,7 @@ from medborgarloften.accounts.models import Person
 from medborgarloften.demo.load import load_demo
 from medborgarloften.surveys.models import Survey
 
-SKIP = re.compile(r"(\.(pdf|csv|atom|json|xml|xlsx|zip|png|jpe?g|svg|ico)$)|^/(admin|static|media)/|/flode/$")
+SKIP = re.compile(r"(\.(pdf|csv|atom|json|xml|xlsx|zip|png|jpe?g|svg|ico)$)|^/(admin|static|media|api)/|/flode/$")
 # Signing out would end the session the rest of the walk needs.
 SKIP_ACTIONS = re.compile(r"^/konto/logga-ut/")
 PUBLIC_SEEDS = [

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 WIDTH = 320
 # Files, feeds, the admin and what signs out or changes state on GET are not pages to lay out.
-SKIP = re.compile(r"(\.(pdf|csv|atom|json|xml|xlsx|zip|png|jpe?g|svg|ico)$)|^/(admin|static|media|sprak)/|/flode/$|/logga-ut/")
+SKIP = re.compile(r"(\.(pdf|csv|atom|json|xml|xlsx|zip|png|jpe?g|svg|ico)$)|^/(admin|static|media|sprak|api)/|/flode/$|/logga-ut/")
 PUBLIC_SEEDS = [
     "/", "/vad-ar-medborgarloften/", "/tillganglighet/", "/personuppgifter/", "/verifiera/", "/konto/logga-in/",
     "/lan/23-jamtlands-lan/", "/lan/23-jamtlands-lan/?ar=2017", "/lan/23-jamtlands-lan/press/",
