@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A one-time password is changed before anything else (accounts/middleware.py).
+    "medborgarloften.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "medborgarloften.web.middleware.SecurityHeadersMiddleware",
     # Turns a blocked rate limit into RATELIMIT_VIEW's "429 Too Many Requests".
@@ -160,7 +162,11 @@ RATELIMIT_ENABLE = _env_bool("RATELIMIT_ENABLE", True)
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 RATELIMIT_IP_META_KEY = "medborgarloften.web.middleware.client_ip"
 RATELIMIT_VIEW = "medborgarloften.web.views.ratelimited"
+# Sign-in limits (accounts/limits.py): per address and username, per address, and a slower one per username
+# that a browser where the person signed in before is exempt from.
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
+LOGIN_ADDRESS_RATE = os.environ.get("LOGIN_ADDRESS_RATE", "30/m")
+LOGIN_USERNAME_RATE = os.environ.get("LOGIN_USERNAME_RATE", "30/h")
 
 # --- Safety surveys (README, "Safety surveys") ------------------------------
 # Open-link questionnaires: starts and submissions per address; codes typed per address.
@@ -322,9 +328,14 @@ STORAGES = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_forbidden": {"()": "medborgarloften.web.logging.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # A 403 is one line in the log, without a traceback (web/logging.py).
+        "django.request": {"filters": ["one_line_forbidden"]},
+    },
 }
 
 # --- Dialogues: uploaded files, comment limits, the map ---------------------

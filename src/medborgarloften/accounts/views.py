@@ -8,34 +8,25 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_ratelimit.decorators import ratelimit
 
 from medborgarloften.areas.models import Organisation
 from medborgarloften.core.forms import add_service_errors, posted
 
 from . import services
 from .forms import MemberForm
-from .models import Membership
-
-
-def _login_rate(group, request):
-    return settings.LOGIN_RATE
-
-
-def login_rate_limited(view):
-    """Limit sign-in POSTs by address and by the username tried.
-
-    Neither one client nor a spread-out attack on one account gets unlimited
-    guesses. Used by the site's sign-in and the admin's.
-    """
-    view = ratelimit(group="login-username", key="post:username", rate=_login_rate, method="POST", block=True)(view)
-    return ratelimit(group="login-ip", key="ip", rate=_login_rate, method="POST", block=True)(view)
+from .limits import login_rate_limited, remember_device
+from .models import Membership, RoleGrant
 
 
 @method_decorator(login_rate_limited, name="post")
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_device(self.request, response, form.get_user().get_username())
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
@@ -47,8 +38,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("web:workspace")
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(self.request.user)
         messages.success(self.request, gettext_lazy("Your password has been changed."))
-        return super().form_valid(form)
+        return response
 
 
 def _organisation_for(request, pk):
@@ -64,20 +57,50 @@ def members(request, pk):
     form = MemberForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            membership, password = services.add_member(organisation, by=request.user, **form.cleaned_data)
+            result, password = services.add_member(organisation, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("%(person)s was added.") % {"person": membership.person})
+            if isinstance(result, RoleGrant):
+                messages.success(request, _("The role for %(person)s is recorded and takes effect when another administrator confirms it.")
+                                 % {"person": result.person})
+            else:
+                messages.success(request, _("%(person)s was added.") % {"person": result.person})
             if password:
-                messages.warning(request, _("One-time password for %(username)s: %(password)s — hand it over safely; it is shown only once.")
-                                 % {"username": membership.person.username, "password": password})
+                messages.warning(request, _("One-time password for %(username)s: %(password)s — hand it over safely; it is shown only once. "
+                                            "It must be changed at first sign-in.")
+                                 % {"username": result.person.username, "password": password})
             return redirect(reverse("accounts:members", kwargs={"pk": organisation.pk}))
     return render(request, "accounts/members.html", {
         "organisation": organisation,
         "memberships": Membership.objects.on().filter(organisation=organisation).select_related("person").order_by("person__last_name", "role"),
+        "grants": RoleGrant.objects.filter(organisation=organisation, state=RoleGrant.State.PENDING)
+        .select_related("person", "requested_by").order_by("requested_at"),
         "form": form,
     })
+
+
+@login_required
+def decide_grant(request, pk):
+    """Confirm or refuse a pending role (POST with ``decision`` = confirm or refuse)."""
+    grant = get_object_or_404(RoleGrant.objects.select_related("person", "organisation", "requested_by"), pk=pk,
+                              state=RoleGrant.State.PENDING)
+    if not request.user.has_perm("accounts.confirm_role_grant", grant.organisation):
+        raise PermissionDenied
+    decision = request.POST.get("decision") if request.method == "POST" else None
+    if decision in ("confirm", "refuse"):
+        try:
+            if decision == "confirm":
+                services.confirm_role_grant(grant, by=request.user)
+                messages.success(request, _("The role was confirmed."))
+            else:
+                services.refuse_role_grant(grant, by=request.user)
+                messages.success(request, _("The role was refused."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        target = "accounts:members" if request.user.has_perm("accounts.manage_memberships", grant.organisation) else "web:workspace"
+        return redirect(reverse(target, kwargs={"pk": grant.organisation_id}) if target == "accounts:members" else reverse(target))
+    return render(request, "accounts/decide_grant.html", {"grant": grant})
 
 
 @login_required

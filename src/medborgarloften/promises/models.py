@@ -6,6 +6,7 @@ serialisation; signatures cover that hash. Editing afterwards makes a new
 version, so every earlier signature no longer counts.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -45,6 +46,8 @@ def three_year_limit(start):
     A calendar year runs 1 Jan–31 Dec, so a promise from 1 January 2017 may run
     to 1 January 2020 at the latest (and to 31 December 2019 in practice).
     """
+    if start.year + 3 > datetime.MAXYEAR:
+        return datetime.date.max  # no calendar beyond 9999: the model's year checks refuse such a date anyway
     return start.replace(year=start.year + 3, day=28 if (start.month, start.day) == (2, 29) else start.day)
 
 

@@ -244,7 +244,7 @@ def _after_edit(promise, *, by, action, changes):
         promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
         changes = {**changes, "state": [Promise.State.APPROVED, Promise.State.DRAFT]}
     elif promise.state in (Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED) and (
-        selectors.promise_content(promise) != selectors.latest_version(promise).content
+        not selectors.text_matches_version(promise, selectors.latest_version(promise))
     ):
         # Only a change to the signed text needs a new version (an activity's
         # status, say, is follow-up and leaves the signatures standing).
@@ -493,10 +493,17 @@ def sign_promise(version, *, person, party=None):
         version.promise = promise
         if selectors.latest_version(promise).pk != version.pk:
             raise ValidationError(_("This version has been replaced by a newer one; sign the latest version."), code="stale_version")
+        signed_parties = {s.party_id for s in version.signatures.all()}
+        if any(s.person_id == person.pk for s in version.signatures.all()) and any(
+            p.signs and p.pk not in signed_parties and membership_for(person, p.organisation, Membership.Role.SIGNATORY)
+            for p in promise.parties.all()
+        ):
+            # Each party signs through its own representative: one person never signs for two.
+            raise ValidationError(_("You have already signed this version for another party."), code="already_signed")
         _require(person, "promises.sign_promiseversion", version)
         # The stored hash must still describe the stored text, and the live text
         # must still be that text: otherwise something changed behind the version.
-        if version.compute_hash() != version.content_hash or selectors.promise_content(promise) != version.content:
+        if version.compute_hash() != version.content_hash or not selectors.text_matches_version(promise, version):
             raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
         candidates = selectors.signable_parties(person, version)
         if party is None:
@@ -542,7 +549,7 @@ def publish_promise(promise, *, by):
         if version is None or selectors.unsigned_parties(promise, version) or version.compute_hash() != version.content_hash:
             raise ValidationError(_("Every party must sign the same version before publishing."), code="not_signed")
         # What is published is the live text: it must still be the signed text.
-        if selectors.promise_content(promise) != version.content:
+        if not selectors.text_matches_version(promise, version):
             raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
         # Someone may have published an overlapping promise since this one was drafted.
         municipalities = list(promise.municipalities.all())

@@ -12,6 +12,8 @@ from medborgarloften.promises.selectors import (
     PARTY_PREFETCH,
     VERSION_PREFETCH,
     latest_version,
+    show_signed_titles,
+    with_signed_title,
     valid_signatures,
 )
 
@@ -39,8 +41,8 @@ def counties_overview():
 
 
 def latest_published(*, limit=6):
-    return list(
-        Promise.objects.filter(state__in=Promise.PUBLIC_STATES, published_at__isnull=False)
+    return show_signed_titles(
+        with_signed_title(Promise.objects.filter(state__in=Promise.PUBLIC_STATES, published_at__isnull=False))
         .prefetch_related("municipalities").order_by("-published_at")[:limit]
     )
 
@@ -92,7 +94,8 @@ def county_status(county, *, year=None):
         if current:
             chosen[municipality_id] = max(current)[1]
     # Only the columns the page shows, and the signing date as one aggregate.
-    promises = public_promises().only(*LIST_FIELDS).in_bulk(set(chosen.values())) if chosen else {}
+    promises = with_signed_title(public_promises().only(*LIST_FIELDS)).in_bulk(set(chosen.values())) if chosen else {}
+    show_signed_titles(promises.values())
     signed = last_signed_on(promises)
     rows = []
     for municipality in municipalities:
@@ -113,11 +116,17 @@ def _this_year():
 
 def municipality_promises(municipality):
     """Return the municipality's public promises, newest first, with signatures loaded."""
-    return list(
+    promises = list(
         public_promises().filter(municipalities=municipality)
         .prefetch_related("municipalities", PARTY_PREFETCH, VERSION_PREFETCH)
         .order_by("-valid_from")
     )
+    for promise in promises:
+        # The title as signed (the versions are loaded already).
+        version = latest_version(promise)
+        if version is not None:
+            promise.title = version.content.get("title", promise.title)
+    return promises
 
 
 def public_promise(pk):

@@ -11,10 +11,10 @@ urlpatterns = [
     path("vad-ar-medborgarloften/", views.about, name="about"),
     re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/$", views.county, name="county"),
     re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/$", views.municipality, name="municipality"),
-    path("medborgarlofte/<int:pk>/", views.promise, name="promise"),
+    path("medborgarlofte/<id:pk>/", views.promise, name="promise"),
     path("flode.atom", feeds.NationalFeed(), name="feed"),
     re_path(r"^lan/(?P<code>[0-9]{2})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.CountyFeed(), name="county_feed"),
     re_path(r"^kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)/flode\.atom$", feeds.MunicipalityFeed(), name="municipality_feed"),
-    path("medborgarlofte/<int:pk>/flode.atom", feeds.PromiseFeed(), name="promise_feed"),
+    path("medborgarlofte/<id:pk>/flode.atom", feeds.PromiseFeed(), name="promise_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.followup.selectors import followup_states, promise_followup
-from medborgarloften.promises.selectors import latest_version, valid_signatures
+from medborgarloften.promises.selectors import latest_version, signed_promise, valid_signatures
 from medborgarloften.web.registry import panels_for
 
 from . import selectors
@@ -70,14 +70,17 @@ def municipality(request, code, slug):
 
 
 def promise(request, pk):
-    promise = selectors.public_promise(pk)
-    municipality = promise.municipalities.all()[0]
+    # The text as signed (the version's frozen content); follow-up stays live.
+    live = selectors.public_promise(pk)
+    promise = signed_promise(live)
+    municipality = live.municipalities.all()[0]
     return render(request, "site/promise.html", {
         "promise": promise,
-        "followup": promise_followup(promise),
+        "live": live,
+        "followup": promise_followup(live),
         **_feed(reverse("site:promise_feed", kwargs={"pk": promise.pk}), promise.title),
-        "version": latest_version(promise),
-        "signatures": valid_signatures(latest_version(promise)),
+        "version": latest_version(live),
+        "signatures": valid_signatures(latest_version(live)),
         "breadcrumbs": [
             (municipality.county.get_absolute_url(), municipality.county.name),
             (municipality.get_absolute_url(), municipality.name),

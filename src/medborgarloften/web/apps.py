@@ -12,3 +12,7 @@ class WebConfig(AppConfig):
         # panels in its own registrations.py, found as the admin finds
         # admin.py: this app imports none of them.
         autodiscover_modules("registrations")
+        # Ids too long for a database key never reach the database (web/bounds.py).
+        from .bounds import install
+
+        install()
