@@ -27,6 +27,11 @@ def grants_to_confirm(request):
     return {"grants": grants} if grants else None
 
 
+def site_administration(request):
+    """The site's administrators (Django's staff) find the admin from the workspace."""
+    return {"url": "/admin/"} if request.user.is_staff and request.user.is_active else None
+
+
 def own_account(request):
     return {"memberships": current_memberships(request.user)}
 
@@ -37,3 +42,5 @@ register(Section(name="accounts.grants", title=_("Roles to confirm"), order=79,
                  template="accounts/workspace/_grants.html", context=grants_to_confirm))
 register(Section(name="accounts.account", title=_("Your account"), order=100,
                  template="accounts/workspace/_account.html", context=own_account))
+register(Section(name="accounts.site_administration", title=_("Site administration"), order=78,
+                 template="accounts/workspace/_site_administration.html", context=site_administration))

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.core.forms import add_service_errors, posted
 from medborgarloften.core.pagination import page_of
+from medborgarloften.accounts.models import Membership
+from medborgarloften.scope.predicates import municipality_ids_for
 from medborgarloften.scope.selectors import editable_municipalities
 
 from . import selectors, services
@@ -94,7 +96,8 @@ def promise_list(request):
 
 @login_required
 def create(request):
-    if not request.user.has_perm("promises.add_promise"):
+    # A person who edits for no municipality (the site's superuser, say) could not complete the form.
+    if not request.user.has_perm("promises.add_promise") or not municipality_ids_for(request.user, Membership.Role.EDITOR):
         raise PermissionDenied
     form = PromiseCreateForm(
         posted(request),
@@ -317,9 +320,12 @@ def sign(request, pk, number):
 
     if _run(request, form, action, success_message=_("You have signed the promise.")):
         return redirect(promise.get_workspace_url())
+    # The page names the promise and shows exactly the text of the version signed.
+    signed_text = selectors.SignedPromise(promise, version)
     return _form_page(
-        request, promise, form, _("Sign version %(number)s") % {"number": version.number}, _("Sign"),
-        version=version, show_body=True,
+        request, promise, form,
+        _("Sign “%(title)s”, version %(number)s") % {"title": signed_text.title, "number": version.number}, _("Sign"),
+        version=version, show_body=True, signed_text=signed_text,
     )
 
 
