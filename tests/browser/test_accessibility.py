@@ -222,6 +222,7 @@ def test_sign_page(axe_session, berg_promise):
     link = session.page.locator(f"a[href$='/medborgarlofte/{berg_promise}/version/1/underteckna/']")
     assert link.count() == 1
     session.goto(link.get_attribute("href"))
+    session.confirm_identity_if_asked()
     assert_accessible(session.page, "sign page", swedish="Underteckna ”")  # the page names the promise it signs
     _submit(session.page)  # without the confirmation
     assert session.page.locator(".error-summary").count() == 1

@@ -88,3 +88,22 @@ class RoleGrant(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.organisation} ({self.get_role_display()})"
+
+
+class SessionRecord(models.Model):
+    """What a person sees of one of their signed-in sessions ("Mina sessioner"): kept beside the session itself."""
+
+    session_key = models.CharField(_("session key"), max_length=64, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="session_records", verbose_name=_("person"))
+    created_at = models.DateTimeField(_("signed in"))
+    last_seen = models.DateTimeField(_("last seen"))
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return f"{self.person} ({self.created_at:%Y-%m-%d %H:%M})"

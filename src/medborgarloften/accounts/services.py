@@ -175,3 +175,48 @@ def end_membership(membership, *, by):
         record_change(membership, actor=by, action="membership.ended",
                       changes={"person": membership.person.username, "role": membership.role, "valid_to": membership.valid_to.isoformat()})
     return membership
+
+
+def enable_two_factor(person, device, code):
+    """Confirm the TOTP ``device`` being set up with a ``code`` from the app; return ten new recovery codes.
+
+    Raises ValidationError if the code does not match (the app's clock or a typo).
+    """
+    from . import twofactor
+
+    with transaction.atomic():
+        code = "".join(str(code or "").split())
+        if device.user_id != person.pk or device.confirmed or not code.isdigit() or not device.verify_token(code):
+            raise ValidationError({"code": ValidationError(
+                _("The code does not match. Check that the app shows the code for this account, and try the newest code."),
+                code="wrong_code")})
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = twofactor.new_recovery_codes(person)
+        record_change(person, actor=person, action="person.two_factor_enabled", changes={})
+    return codes
+
+
+def renew_recovery_codes(person):
+    """Give ``person`` ten new recovery codes (the old ones stop working); return them."""
+    from . import twofactor
+
+    with transaction.atomic():
+        codes = twofactor.new_recovery_codes(person)
+        record_change(person, actor=person, action="person.recovery_codes_renewed", changes={})
+    return codes
+
+
+def disable_two_factor(person):
+    """Remove a person's second factor; refused for those who must have one (signatories, administrators)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from . import twofactor
+
+    if twofactor.requires_two_factor(person):
+        raise ValidationError(_("Signatories and administrators must sign in with two factors."), code="required")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=person).delete()
+        StaticDevice.objects.filter(user=person).delete()
+        record_change(person, actor=person, action="person.two_factor_disabled", changes={})

@@ -53,6 +53,24 @@ def load_demo(*, password):
     load_dialogues()
     load_statistics(password=password)
     load_surveys(password=password)
+    _demo_second_factors()
+
+
+# The demo's signatories and administrators sign in with two factors, all with this one public key (README,
+# "Demo logins"): add NVSWIYTPOJTWC4TMN5THIZJNMRSW23ZB to an authenticator app, or compute the code from it.
+DEMO_TOTP_KEY = "6d6564626f726761726c6f6674652d64656d6f21"  # b"medborgarlofte-demo!"
+
+
+def _demo_second_factors():
+    from django.db.models import Q
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    required = Person.objects.filter(
+        Q(is_staff=True) | Q(is_superuser=True)
+        | Q(pk__in=Membership.objects.filter(role__in=[Membership.Role.SIGNATORY, Membership.Role.ADMINISTRATOR]).values("person_id"))
+    ).distinct()
+    TOTPDevice.objects.bulk_create(
+        TOTPDevice(user=person, name="demo", key=DEMO_TOTP_KEY, confirmed=True, tolerance=1) for person in required)
 
 
 def _police_structure(municipalities):

@@ -352,6 +352,29 @@ class Signature(models.Model):
         return f"{self.name}, {self.organisation_name}"
 
 
+class Decline(models.Model):
+    """A signatory's refusal to sign a version, with the reason that goes back to the drafters.
+
+    The promise returns to draft; the drafters change the text and send a new version.
+    """
+
+    version = models.ForeignKey(PromiseVersion, on_delete=models.PROTECT, related_name="declines", verbose_name=_("version"))
+    party = models.ForeignKey(PromiseParty, on_delete=models.PROTECT, related_name="declines", verbose_name=_("party"))
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("person"))
+    name = models.CharField(_("name"), max_length=200)
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    comment = models.TextField(_("comment"), validators=[MaxLengthValidator(2000)])
+    declined_at = models.DateTimeField(_("declined"))
+
+    class Meta:
+        ordering = ["-declined_at", "-pk"]
+        verbose_name = _("declined version")
+        verbose_name_plural = _("declined versions")
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation_name}"
+
+
 class Extension(models.Model):
     """A proposal to extend a published promise, in force once every signing party has agreed.
 

@@ -25,6 +25,7 @@ from . import selectors
 from .models import (
     Activity,
     Commitment,
+    Decline,
     Extension,
     ExtensionConsent,
     Promise,
@@ -534,6 +535,45 @@ def sign_promise(version, *, person, party=None):
             changes["state"] = [Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED]
         record_change(promise, actor=person, action="promise.signed", changes=changes)
     return signature
+
+
+def decline_version(version, *, person, comment, party=None):
+    """Decline to sign ``version`` with a ``comment`` for the drafters; the promise returns to draft.
+
+    Only someone who may sign the version may decline it (the same rule); the
+    comment is required, kept with the version and written to the audit log.
+    """
+    with transaction.atomic():
+        promise = _locked(version.promise)
+        version = next((v for v in promise.versions.all() if v.pk == version.pk), None)
+        if version is None:
+            raise PermissionDenied("promises.sign_promiseversion")
+        version.promise = promise
+        _require(person, "promises.sign_promiseversion", version)
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError({"comment": ValidationError(
+                _("Say why you decline, so that the drafters know what to change."), code="required")})
+        if len(comment) > WITHDRAWAL_REASON_LENGTH:
+            raise ValidationError({"comment": ValidationError(
+                _("Keep the comment to at most %(limit)s characters."), code="max_length", params={"limit": WITHDRAWAL_REASON_LENGTH})})
+        candidates = selectors.signable_parties(person, version)
+        if party is None:
+            party = candidates[0]
+        elif party.pk not in {p.pk for p in candidates}:
+            raise PermissionDenied("promises.sign_promiseversion")
+        decline = Decline(version=version, party=party, person=person, name=person.get_full_name() or person.get_username(),
+                          organisation_name=party.organisation.name, comment=comment, declined_at=timezone.now())
+        decline.full_clean(exclude=["version", "party", "person"])
+        decline.save()
+        previous_state = promise.state
+        promise.state = Promise.State.DRAFT
+        promise.approved_by_body, promise.approved_on, promise.approved_hash = "", None, ""
+        promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
+        record_change(promise, actor=person, action="promise.declined", changes={
+            "version": version.number, "party": party.organisation.name, "comment": comment,
+            "state": [previous_state, promise.state]})
+    return decline
 
 
 def _refetch_version(version):

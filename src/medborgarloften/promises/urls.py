@@ -13,6 +13,7 @@ urlpatterns = [
     path("medborgarlofte/<id:pk>/godkann/", views.approve, name="approve"),
     path("medborgarlofte/<id:pk>/skicka-for-underskrift/", views.send_for_signing, name="send_for_signing"),
     path("medborgarlofte/<id:pk>/version/<id:number>/underteckna/", views.sign, name="sign"),
+    path("medborgarlofte/<id:pk>/version/<id:number>/avboj/", views.decline, name="decline"),
     path("medborgarlofte/<id:pk>/publicera/", views.publish, name="publish"),
     path("medborgarlofte/<id:pk>/forlang/", views.extend, name="extend"),
     path("medborgarlofte/<id:pk>/forlang/godkann/", views.agree_to_extension, name="agree_to_extension"),
