@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -92,7 +93,7 @@ def decide_grant(request, pk):
     grant = get_object_or_404(RoleGrant.objects.select_related("person", "organisation", "requested_by"), pk=pk,
                               state=RoleGrant.State.PENDING)
     if not request.user.has_perm("accounts.confirm_role_grant", grant.organisation):
-        raise PermissionDenied
+        raise Http404  # nobody learns of another organisation's pending roles
     decision = request.POST.get("decision") if request.method == "POST" else None
     if decision in ("confirm", "refuse"):
         try:
@@ -104,8 +105,9 @@ def decide_grant(request, pk):
                 messages.success(request, _("The role was refused."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        target = "accounts:members" if request.user.has_perm("accounts.manage_memberships", grant.organisation) else "web:workspace"
-        return redirect(reverse(target, kwargs={"pk": grant.organisation_id}) if target == "accounts:members" else reverse(target))
+        if request.user.has_perm("accounts.manage_memberships", grant.organisation):
+            return redirect("accounts:members", pk=grant.organisation_id)
+        return redirect("web:workspace")
     return render(request, "accounts/decide_grant.html", {"grant": grant})
 
 

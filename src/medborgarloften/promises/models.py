@@ -363,7 +363,7 @@ class Decline(models.Model):
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("person"))
     name = models.CharField(_("name"), max_length=200)
     organisation_name = models.CharField(_("organisation"), max_length=200)
-    comment = models.TextField(_("comment"), validators=[MaxLengthValidator(2000)])
+    comment = models.TextField(_("comment to the drafters"), validators=[MaxLengthValidator(2000)])
     declined_at = models.DateTimeField(_("declined"))
 
     class Meta:

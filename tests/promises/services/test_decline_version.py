@@ -41,7 +41,7 @@ class DeclineVersionTests(CastTestCase):
         self.client.force_login(self.lpo_ostersund_chief)
         url = f"/arbetsyta/medborgarlofte/{self.ostersund_awaiting.pk}/version/{version.number}/avboj/"
         self.assertContains(self.client.get(self.ostersund_awaiting.get_workspace_url()), url)
-        self.assertContains(self.client.post(url, {"comment": ""}), "Det här fältet måste fyllas i", status_code=200)
+        self.assertContains(self.client.post(url, {"comment": ""}), "Detta fält måste fyllas i", status_code=200)
         self.assertEqual(self.client.post(url, {"comment": "Polisen kan inte lova 50 kontroller."}).status_code, 302)
         self.client.force_login(self.ostersund_coordinator)
         response = self.client.get(self.ostersund_awaiting.get_workspace_url())
