@@ -43,3 +43,11 @@ class SignedTextTests(CastTestCase):
         services.publish_promise(self.ostersund_partly_signed, by=self.ostersund_coordinator)
         response = self.client.get(f"/medborgarlofte/{self.ostersund_partly_signed.pk}/")
         self.assertContains(response, "Brottsofferjouren Jämtland")
+
+    def test_the_yearly_follow_up_page_shows_the_title_as_signed(self):
+        Promise.objects.filter(pk=self.ostersund_published.pk).update(title="Ändrad i efterhand")
+        municipality = self.ostersund
+        response = self.client.get(f"/kommun/{municipality.code}-{municipality.slug}/uppfoljning/2017/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "Ändrad i efterhand")
+        self.assertContains(response, self.latest_version(self.ostersund_published).content["title"])
