@@ -121,3 +121,15 @@ class OneTimePasswordTests(CastTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertFalse(Person.objects.get(username="ny.samordnare").must_change_password)
         self.assertEqual(self.client.get("/arbetsyta/").status_code, 200)
+
+
+class RoleGrantAdminTests(CastTestCase):
+    def test_the_site_administrator_sees_pending_roles_and_sessions_but_changes_nothing_there(self):
+        superuser = Person.objects.create_superuser("admin", password="ett långt lösenord för test")
+        services.add_member(self.ostersund_municipality, by=self.ostersund_admin, username=self.outsider.username,
+                            role="signatory", title="Ledamot")
+        self.client.force_login(superuser)
+        response = self.client.get("/admin/accounts/rolegrant/")
+        self.assertContains(response, str(self.outsider))
+        self.assertEqual(self.client.get("/admin/accounts/rolegrant/add/").status_code, 403)
+        self.assertEqual(self.client.get("/admin/accounts/sessionrecord/").status_code, 200)
