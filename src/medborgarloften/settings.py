@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     # Django REST framework is used but deliberately not installed as an app: the API renders no template (no
@@ -100,7 +103,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute timeouts of signed-in sessions (accounts/sessions.py).
+    "medborgarloften.accounts.sessions.SessionTimeoutMiddleware",
+    # A one-time password is changed before anything else (accounts/middleware.py).
+    "medborgarloften.accounts.middleware.PasswordChangeRequiredMiddleware",
+    # Signatories and administrators set up two-factor sign-in; a person with a device gives the code (accounts/twofactor.py).
+    "medborgarloften.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "medborgarloften.web.middleware.SecurityHeadersMiddleware",
     # Turns a blocked rate limit into RATELIMIT_VIEW's "429 Too Many Requests".
@@ -170,7 +181,11 @@ RATELIMIT_ENABLE = _env_bool("RATELIMIT_ENABLE", True)
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 RATELIMIT_IP_META_KEY = "medborgarloften.web.middleware.client_ip"
 RATELIMIT_VIEW = "medborgarloften.web.views.ratelimited"
+# Sign-in limits (accounts/limits.py): per address and username, per address, and a slower one per username
+# that a browser where the person signed in before is exempt from.
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
+LOGIN_ADDRESS_RATE = os.environ.get("LOGIN_ADDRESS_RATE", "30/m")
+LOGIN_USERNAME_RATE = os.environ.get("LOGIN_USERNAME_RATE", "30/h")
 
 # --- Safety surveys (README, "Safety surveys") ------------------------------
 # Open-link questionnaires: starts and submissions per address; codes typed per address.
@@ -280,6 +295,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Two-factor sign-in (accounts/twofactor.py): the issuer shown in authenticator apps; how recent a sign-in (password,
+# and code if the person has a device) must be for an official act such as signing a promise.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Medborgarlöften")
+REAUTHENTICATION_SECONDS = int(os.environ.get("REAUTHENTICATION_SECONDS", "300"))
+TWO_FACTOR_RATE = os.environ.get("TWO_FACTOR_RATE", "10/m")
+# Signed-in sessions end after this long without a request, and this long after signing in (accounts/sessions.py).
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(10 * 3600)))
+SESSION_TOUCH_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 LOGIN_REDIRECT_URL = "web:workspace"
 LOGOUT_REDIRECT_URL = "site:home"
 
@@ -404,9 +429,14 @@ STORAGES = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_forbidden": {"()": "medborgarloften.web.logging.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # A 403 is one line in the log, without a traceback (web/logging.py).
+        "django.request": {"filters": ["one_line_forbidden"]},
+    },
 }
 
 # --- Dialogues: uploaded files, comment limits, the map ---------------------

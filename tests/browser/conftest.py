@@ -29,6 +29,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DEMO_PASSWORD = "medborgarlofte-demo"
+# The demo's signatories and administrators have a TOTP device with this key (README, "Demo logins").
+DEMO_TOTP_KEY = bytes.fromhex("6d6564626f726761726c6f6674652d64656d6f21")
+_last_step = {}
+
+
+def demo_code(username):
+    """Return the demo TOTP code for ``username``, waiting for a new 30-second step if this one was used (no replay)."""
+    from django_otp.oath import TOTP
+
+    while int(time.time()) // 30 <= _last_step.get(username, -1):
+        time.sleep(0.5)
+    totp = TOTP(DEMO_TOTP_KEY, step=30, t0=0, digits=6)
+    _last_step[username] = totp.t()
+    return f"{totp.token():06d}"
 SERVER_START_TIMEOUT = 90  # seconds: migrations and the demo data load first
 SERVER_STOP_TIMEOUT = 10
 PAGE_TIMEOUT_MS = 15_000
@@ -119,6 +133,7 @@ class Session:
 
     def __init__(self, browser, base_url, *, javascript=False, storage_state=None):
         self.base_url = base_url
+        self.username = None
         self.context = browser.new_context(
             base_url=base_url,
             java_script_enabled=javascript,
@@ -144,8 +159,24 @@ class Session:
         self.page.fill("input[name=password]", DEMO_PASSWORD)
         with self.page.expect_navigation():
             self.page.click("form:has(input[name=password]) button[type=submit]")
+        if "/konto/tvastegsverifiering/kod/" in self.page.url:
+            # Signatories and administrators give the code from their app next.
+            self.page.fill("input[name=code]", demo_code(username))
+            with self.page.expect_navigation():
+                self.page.click("form:has(input[name=code]) button[type=submit]")
         assert "/arbetsyta/" in self.page.url, f"sign-in as {username} failed: {self.page.url}"
+        self.username = username
         return self
+
+    def confirm_identity_if_asked(self):
+        """Signing asks for the password (and code) again if the sign-in was more than five minutes ago."""
+        if "/konto/bekrafta-identitet/" not in self.page.url:
+            return
+        self.page.fill("input[name=password]", DEMO_PASSWORD)
+        if self.page.locator("input[name=code]").count():
+            self.page.fill("input[name=code]", demo_code(self.username))
+        with self.page.expect_navigation():
+            self.page.click("main form button[type=submit]")
 
     def close(self):
         self.context.close()

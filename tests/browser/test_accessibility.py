@@ -225,7 +225,8 @@ def test_sign_page(axe_session, berg_promise):
     link = session.page.locator(f"a[href$='/medborgarlofte/{berg_promise}/version/1/underteckna/']")
     assert link.count() == 1
     session.goto(link.get_attribute("href"))
-    assert_accessible(session.page, "sign page", swedish="Underteckna version 1")
+    session.confirm_identity_if_asked()
+    assert_accessible(session.page, "sign page", swedish="Underteckna ”")  # the page names the promise it signs
     _submit(session.page)  # without the confirmation
     assert session.page.locator(".error-summary").count() == 1
     assert_accessible(session.page, "sign page with errors", swedish="Formuläret innehåller fel")
@@ -246,3 +247,22 @@ def test_password_change_form(axe_session):
     session = axe_session("samordnare.berg")
     session.goto("/konto/byt-losenord/")
     assert_accessible(session.page, "password change form", swedish="Byt lösenord")
+
+
+def test_decline_page(axe_session, berg_promise):
+    session = axe_session("lpo.jamtland")
+    session.goto(f"/arbetsyta/medborgarlofte/{berg_promise}/version/1/avboj/")
+    assert_accessible(session.page, "decline page", swedish="Avböj ”")
+    _submit(session.page)  # without a comment
+    assert session.page.locator(".error-summary").count() == 1
+    assert_accessible(session.page, "decline page with errors", swedish="Formuläret innehåller fel")
+
+
+def test_two_factor_set_up_and_sessions_pages(axe_session):
+    # An editor may turn on two-factor sign-in: the set-up page shows the key and the QR code (inline SVG).
+    session = axe_session("samordnare.berg")
+    session.goto("/konto/tvastegsverifiering/")
+    assert session.page.locator("main figure svg").count() == 1
+    assert_accessible(session.page, "two-factor set-up page", swedish="Slå på tvåstegsverifiering")
+    session.goto("/konto/sessioner/")
+    assert_accessible(session.page, "my sessions page", swedish="Mina sessioner")

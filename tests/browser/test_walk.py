@@ -70,6 +70,7 @@ def _sign(session, pk, number):
     assert link.inner_text().strip() == f"Underteckna version {number}"
     with session.page.expect_navigation():
         link.click()
+    session.confirm_identity_if_asked()
     # The sign page shows the exact text and hash being signed.
     assert session.page.locator("main code.hash").count() >= 1
     session.page.check("input[name=confirm]")

@@ -82,7 +82,7 @@ class StartPageTests(CastTestCase):
 
     def test_it_costs_the_same_with_more_promises(self):
         self.client.force_login(self.ostersund_signatory)
-        # session, person, memberships; to sign: promises, municipalities, parties,
+        # session, person, two-factor device (django-otp checks it still exists), memberships; to sign: promises, municipalities, parties,
         # versions, signatures; to publish: promises, municipalities; all: exists;
         # follow-up: published promises; surveys in the field, any survey (exists); problem pictures; jobs
         with self.assertNumQueries(16):

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.core.admin import ReadOnlyAdminMixin
 
+from .labels import action_label
 from .models import AuditEntry
 from .services import record_change
 
@@ -10,10 +12,14 @@ from .services import record_change
 class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The log is append-only: nobody edits or deletes history, not even admins."""
 
-    list_display = ["at", "actor_name", "action", "target_repr"]
+    list_display = ["at", "actor_name", "action_label", "target_repr"]
     list_filter = ["action", "target_type"]
     search_fields = ["actor_name", "target_repr", "action"]
     date_hierarchy = "at"
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_label(self, entry):
+        return action_label(entry.action)
 
 
 class AuditedAdminMixin:

@@ -64,6 +64,8 @@ def run_demo(args):
     print()
     print(f"Medborgarlöften is running on {address}")
     print(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    print("  Signatories and administrators also give a code from an authenticator app with the demo key")
+    print("  NVSWIYTPOJTWC4TMN5THIZJNMRSW23ZB (see README, Demo logins).")
     for username, description in DEMO_LOGINS:
         print(f"  {username:<26} {description}")
     print("Stop with Ctrl+C.")

@@ -56,6 +56,24 @@ def load_demo(*, password):
         _promise_2017(municipalities[code], commitments, organisations, people,
                       agreement=agreement if code == "2380" else None, problems=problems[code])
     followup.load(password=password, drafters={code: _drafter(code, people) for code in data.PROMISES_2017})
+    _demo_second_factors()
+
+
+# The demo's signatories and administrators sign in with two factors, all with this one public key (README,
+# "Demo logins"): add NVSWIYTPOJTWC4TMN5THIZJNMRSW23ZB to an authenticator app, or compute the code from it.
+DEMO_TOTP_KEY = "6d6564626f726761726c6f6674652d64656d6f21"  # b"medborgarlofte-demo!"
+
+
+def _demo_second_factors():
+    from django.db.models import Q
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    required = Person.objects.filter(
+        Q(is_staff=True) | Q(is_superuser=True)
+        | Q(pk__in=Membership.objects.filter(role__in=[Membership.Role.SIGNATORY, Membership.Role.ADMINISTRATOR]).values("person_id"))
+    ).distinct()
+    TOTPDevice.objects.bulk_create(
+        TOTPDevice(user=person, name="demo", key=DEMO_TOTP_KEY, confirmed=True, tolerance=1) for person in required)
 
 
 def _police_structure(municipalities):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from medborgarloften.accounts.models import Membership
 from medborgarloften.accounts.selectors import current_memberships
 from medborgarloften.promises.models import Activity, Promise, PromiseParty, public_promise_filter
-from medborgarloften.promises.selectors import CONTENT_PREFETCHES
+from medborgarloften.promises.selectors import CONTENT_PREFETCHES, show_signed_titles, with_signed_title
 
 from .models import ActivityReport, Cadence, Indicator, IndicatorValue, ProgressReport, ReportingSchedule
 from .periods import periods
@@ -219,8 +219,9 @@ def yearly_followup(municipalities, year):
     reports, entries and indicators at once.
     """
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    promises = list(
-        Promise.objects.filter(public_promise_filter(), municipalities__in=municipalities, valid_from__lte=end)
+    # Titles as signed (a title is part of the signed text); activities and their progress are follow-up, live.
+    promises = show_signed_titles(
+        with_signed_title(Promise.objects.filter(public_promise_filter(), municipalities__in=municipalities, valid_from__lte=end))
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start) | Q(extended_to__gte=start))
         .distinct().prefetch_related(*CONTENT_PREFETCHES).order_by("title", "pk")
     )

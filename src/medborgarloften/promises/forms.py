@@ -192,6 +192,12 @@ class SignForm(forms.Form):
         return self.parties.get(self.cleaned_data.get("party"))
 
 
+class DeclineForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Why do you decline? (goes to the drafters)"), widget=forms.Textarea(attrs={"rows": 5}), max_length=2000,
+    )
+
+
 class ExtendForm(forms.Form):
     until = forms.DateField(label=_("New end date"), widget=DateInput())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False,

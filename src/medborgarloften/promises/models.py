@@ -6,6 +6,7 @@ serialisation; signatures cover that hash. Editing afterwards makes a new
 version, so every earlier signature no longer counts.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -46,6 +47,8 @@ def three_year_limit(start):
     A calendar year runs 1 Jan–31 Dec, so a promise from 1 January 2017 may run
     to 1 January 2020 at the latest (and to 31 December 2019 in practice).
     """
+    if start.year + 3 > datetime.MAXYEAR:
+        return datetime.date.max  # no calendar beyond 9999: the model's year checks refuse such a date anyway
     return start.replace(year=start.year + 3, day=28 if (start.month, start.day) == (2, 29) else start.day)
 
 
@@ -369,6 +372,29 @@ class Signature(models.Model):
             models.UniqueConstraint(fields=["version", "party"], name="one_signature_per_party_per_version"),
             models.CheckConstraint(condition=Q(on_paper=True) | Q(person__isnull=False), name="digital_signature_has_a_person"),
         ]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation_name}"
+
+
+class Decline(models.Model):
+    """A signatory's refusal to sign a version, with the reason that goes back to the drafters.
+
+    The promise returns to draft; the drafters change the text and send a new version.
+    """
+
+    version = models.ForeignKey(PromiseVersion, on_delete=models.PROTECT, related_name="declines", verbose_name=_("version"))
+    party = models.ForeignKey(PromiseParty, on_delete=models.PROTECT, related_name="declines", verbose_name=_("party"))
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("person"))
+    name = models.CharField(_("name"), max_length=200)
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    comment = models.TextField(_("comment to the drafters"), validators=[MaxLengthValidator(2000)])
+    declined_at = models.DateTimeField(_("declined"))
+
+    class Meta:
+        ordering = ["-declined_at", "-pk"]
+        verbose_name = _("declined version")
+        verbose_name_plural = _("declined versions")
 
     def __str__(self):
         return f"{self.name}, {self.organisation_name}"

@@ -4,6 +4,7 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from medborgarloften.accounts.models import Membership
+from medborgarloften.scope.predicates import municipality_ids_for
 from medborgarloften.web.registry import Link, Section, register, register_link
 
 from . import selectors
@@ -30,7 +31,8 @@ def to_publish(request):
 
 def all_promises(request):
     # The rule alone: Django's model permissions (two queries) grant nothing here.
-    can_add = rules.has_perm("promises.add_promise", request.user)
+    # Only someone who edits for at least one municipality can complete the new promise form.
+    can_add = rules.has_perm("promises.add_promise", request.user) and bool(municipality_ids_for(request.user, *EDITOR))
     has_any = selectors.workspace_promises(request.user).exists()
     if not (can_add or has_any):
         return None

@@ -66,7 +66,10 @@ def unsigned_parties(promise, version):
 
 def signable_parties(person, version):
     """Return the signing parties ``person`` may still sign ``version`` for (from prefetched parties and signatures)."""
-    signed = {s.party_id for s in version.signatures.all()}
+    signatures = list(version.signatures.all())
+    if any(s.person_id == person.pk for s in signatures if s.person_id):
+        return []  # one person never signs one version for two parties
+    signed = {s.party_id for s in signatures}
     signatory_org_ids = {m.organisation_id for m in current_memberships(person) if m.role == Membership.Role.SIGNATORY}
     return [
         party for party in version.promise.parties.all()
@@ -264,3 +267,160 @@ def replaceable_promises(municipalities):
 def agreements_for(municipalities):
     """Return the collaboration agreements covering any of ``municipalities``."""
     return CollaborationAgreement.objects.filter(municipalities__in=municipalities).distinct().order_by("-valid_from")
+
+
+# --- what was signed -----------------------------------------------------
+
+
+def comparable_content(content):
+    """Return ``content`` with the organisations' and the agreement's names left out.
+
+    Names are frozen into a version when it is sent for signing; renaming an
+    organisation afterwards (in the register or the admin) changes the live
+    rows but not the promise's text, so it must not make the version look
+    tampered with. Who the parties and partners are is still compared (their
+    number and order), and any edit through the services makes a new version.
+    """
+    content = dict(content or {})
+    content["parties"] = [{"signs": p.get("signs")} for p in content.get("parties", [])]
+    content["collaboration_agreement"] = bool(content.get("collaboration_agreement"))
+    content["commitments"] = [
+        {**c, "activities": [{**a, "partners": len(a.get("partners", []))} for a in c.get("activities", [])]}
+        for c in content.get("commitments", [])
+    ]
+    return content
+
+
+def text_matches_version(promise, version):
+    """True if the live text of ``promise`` is still the text of ``version`` (organisation names aside)."""
+    return comparable_content(promise_content(promise)) == comparable_content(version.content)
+
+
+class _Rows(list):
+    """A list that answers ``.all()`` like a related manager, so the shared templates read it unchanged."""
+
+    def all(self):
+        return self
+
+
+class _Record:
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def _parse_date(value):
+    import datetime
+
+    return datetime.date.fromisoformat(value) if value else None
+
+
+class SignedPromise:
+    """A public promise as it was signed: the text, parties and names from the signed version's content.
+
+    Everything that is not part of the signed text (state, dates of
+    publication, extensions, follow-up, links) is read from the live promise.
+    """
+
+    def __init__(self, promise, version):
+        self._promise = promise
+        self.version = version
+        content = version.content
+        self.title = content.get("title", promise.title)
+        self.valid_from = _parse_date(content.get("valid_from")) or promise.valid_from
+        self.valid_to = _parse_date(content.get("valid_to"))
+        self.situation = content.get("situation", "")
+        self.follow_up = content.get("follow_up", "")
+        agreement = content.get("collaboration_agreement")
+        live_agreement = promise.collaboration_agreement
+        self.collaboration_agreement = _Record(
+            title=agreement, url=live_agreement.url if live_agreement and live_agreement.title == agreement else "",
+        ) if agreement else None
+        self.parties = _Rows(
+            _Record(organisation=_Record(name=p.get("organisation", "")), signs=p.get("signs")) for p in content.get("parties", [])
+        )
+        responsible = dict(Activity.Responsible.choices)
+        commitments = _Rows()
+        for number, c in enumerate(content.get("commitments", []), start=1):
+            activities = _Rows()
+            for a_number, a in enumerate(c.get("activities", []), start=1):
+                activity = _Record(
+                    pk=f"{number}-{a_number}", description=a.get("description", ""), responsible=a.get("responsible"),
+                    partners=_Rows(_Record(name=name) for name in a.get("partners", [])),
+                    target_quantity=a.get("target_quantity"), unit=a.get("unit", ""), recurrence=a.get("recurrence", ""),
+                    period_start=_parse_date(a.get("period_start")), period_end=_parse_date(a.get("period_end")),
+                    places=a.get("places", ""),
+                )
+                activity.get_responsible_display = (lambda value=a.get("responsible"): responsible.get(value, value))
+                activities.append(activity)
+            commitments.append(_Record(
+                pk=number, focus_area=c.get("focus_area", ""), pledge=c.get("pledge", ""), goal=c.get("goal", ""),
+                indicator=c.get("indicator", ""), baseline_year=c.get("baseline_year"), activities=activities,
+                theme=c.get("theme", ""), problem_ids=[problem["id"] for problem in c.get("problems", [])],
+            ))
+        self.commitments = commitments
+
+    @property
+    def ends_on(self):
+        return self._promise.extended_to or self.valid_to
+
+    def __getattr__(self, name):
+        return getattr(self._promise, name)
+
+    def __str__(self):
+        return self.title
+
+
+def signed_promise(promise):
+    """Return ``promise`` as its latest (signed) version reads, or the promise itself if it has no version."""
+    version = latest_version(promise)
+    return SignedPromise(promise, version) if version is not None else promise
+
+
+def signed_title_map(promise_ids):
+    """Return {promise id: title of its latest version} for the promises that have a version; one query."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.fields.json import KeyTextTransform
+
+    promise_ids = list(promise_ids)
+    if not promise_ids:
+        return {}
+    latest = PromiseVersion.objects.filter(promise=OuterRef("pk")).order_by("-number")
+    return {
+        pk: title for pk, title in Promise.objects.filter(pk__in=promise_ids)
+        .annotate(signed=Subquery(latest.annotate(t=KeyTextTransform("title", "content")).values("t")[:1]))
+        .values_list("pk", "signed") if title
+    }
+
+
+def _signed_title_subquery():
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.fields.json import KeyTextTransform
+
+    latest = PromiseVersion.objects.filter(promise=OuterRef("pk")).order_by("-number")
+    return Subquery(latest.annotate(t=KeyTextTransform("title", "content")).values("t")[:1])
+
+
+def with_signed_title(queryset):
+    """Annotate ``signed_title`` (the title of each promise's latest version) in the same query."""
+    return queryset.annotate(signed_title=_signed_title_subquery())
+
+
+def show_signed_titles(promises):
+    """Set ``title`` (in memory, for display) from ``signed_title`` annotated by ``with_signed_title``."""
+    promises = list(promises)
+    for promise in promises:
+        if getattr(promise, "signed_title", None):
+            promise.title = promise.signed_title
+    return promises
+
+
+def signed_titles(promises):
+    """Set each promise's ``title`` (in memory, for display) to the title of its latest version; one query.
+
+    A title is part of the signed text; lists show it as signed.
+    """
+    promises = list(promises)
+    titles = signed_title_map(p.pk for p in promises)
+    for promise in promises:
+        promise.title = titles.get(promise.pk, promise.title)
+    return promises

@@ -27,6 +27,7 @@ from . import selectors
 from .models import (
     Activity,
     Commitment,
+    Decline,
     Extension,
     ExtensionConsent,
     Promise,
@@ -327,7 +328,7 @@ def _after_edit(promise, *, by, action, changes):
         promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
         changes = {**changes, "state": [Promise.State.APPROVED, Promise.State.DRAFT]}
     elif promise.state in (Promise.State.AWAITING_SIGNATURES, Promise.State.SIGNED) and (
-        selectors.promise_content(promise) != selectors.latest_version(promise).content
+        not selectors.text_matches_version(promise, selectors.latest_version(promise))
     ):
         # Only a change to the signed text needs a new version (an activity's
         # status, say, is follow-up and leaves the signatures standing).
@@ -600,10 +601,17 @@ def sign_promise(version, *, person, party=None):
         version.promise = promise
         if selectors.latest_version(promise).pk != version.pk:
             raise ValidationError(_("This version has been replaced by a newer one; sign the latest version."), code="stale_version")
+        signed_parties = {s.party_id for s in version.signatures.all()}
+        if any(s.person_id == person.pk for s in version.signatures.all()) and any(
+            p.signs and p.pk not in signed_parties and membership_for(person, p.organisation, Membership.Role.SIGNATORY)
+            for p in promise.parties.all()
+        ):
+            # Each party signs through its own representative: one person never signs for two.
+            raise ValidationError(_("You have already signed this version for another party."), code="already_signed")
         _require(person, "promises.sign_promiseversion", version)
         # The stored hash must still describe the stored text, and the live text
         # must still be that text: otherwise something changed behind the version.
-        if version.compute_hash() != version.content_hash or selectors.promise_content(promise) != version.content:
+        if version.compute_hash() != version.content_hash or not selectors.text_matches_version(promise, version):
             raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
         candidates = selectors.signable_parties(person, version)
         if party is None:
@@ -636,6 +644,45 @@ def sign_promise(version, *, person, party=None):
     return signature
 
 
+def decline_version(version, *, person, comment, party=None):
+    """Decline to sign ``version`` with a ``comment`` for the drafters; the promise returns to draft.
+
+    Only someone who may sign the version may decline it (the same rule); the
+    comment is required, kept with the version and written to the audit log.
+    """
+    with transaction.atomic():
+        promise = _locked(version.promise)
+        version = next((v for v in promise.versions.all() if v.pk == version.pk), None)
+        if version is None:
+            raise PermissionDenied("promises.sign_promiseversion")
+        version.promise = promise
+        _require(person, "promises.sign_promiseversion", version)
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError({"comment": ValidationError(
+                _("Say why you decline, so that the drafters know what to change."), code="required")})
+        if len(comment) > WITHDRAWAL_REASON_LENGTH:
+            raise ValidationError({"comment": ValidationError(
+                _("Keep the comment to at most %(limit)s characters."), code="max_length", params={"limit": WITHDRAWAL_REASON_LENGTH})})
+        candidates = selectors.signable_parties(person, version)
+        if party is None:
+            party = candidates[0]
+        elif party.pk not in {p.pk for p in candidates}:
+            raise PermissionDenied("promises.sign_promiseversion")
+        decline = Decline(version=version, party=party, person=person, name=person.get_full_name() or person.get_username(),
+                          organisation_name=party.organisation.name, comment=comment, declined_at=timezone.now())
+        decline.full_clean(exclude=["version", "party", "person"])
+        decline.save()
+        previous_state = promise.state
+        promise.state = Promise.State.DRAFT
+        promise.approved_by_body, promise.approved_on, promise.approved_hash = "", None, ""
+        promise.save(update_fields=["state", "approved_by_body", "approved_on", "approved_hash", "updated_at"])
+        record_change(promise, actor=person, action="promise.declined", changes={
+            "version": version.number, "party": party.organisation.name, "comment": comment,
+            "state": [previous_state, promise.state]})
+    return decline
+
+
 def _refetch_version(version):
     return PromiseVersion.objects.prefetch_related("signatures").get(pk=version.pk)
 
@@ -649,7 +696,7 @@ def publish_promise(promise, *, by):
         if version is None or selectors.unsigned_parties(promise, version) or version.compute_hash() != version.content_hash:
             raise ValidationError(_("Every party must sign the same version before publishing."), code="not_signed")
         # What is published is the live text: it must still be the signed text.
-        if selectors.promise_content(promise) != version.content:
+        if not selectors.text_matches_version(promise, version):
             raise ValidationError(_("The text no longer matches the version sent for signing."), code="hash_mismatch")
         # Someone may have published an overlapping promise since this one was drafted.
         municipalities = list(promise.municipalities.all())

@@ -18,10 +18,14 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.core.forms import add_service_errors, posted
 from medborgarloften.core.pagination import page_of
+from medborgarloften.accounts.models import Membership
+from medborgarloften.accounts.twofactor import recently_authenticated
+from medborgarloften.scope.predicates import municipality_ids_for
 from medborgarloften.scope.selectors import editable_municipalities
 
 from . import selectors, services
 from .forms import (
+    DeclineForm,
     ActivityForm,
     ApproveForm,
     CommitmentForm,
@@ -36,7 +40,7 @@ from .forms import (
 from .aids import attach_commitment_aids
 from .drafting import drafting_warnings
 from .history import promise_history
-from .models import Activity, Commitment, Extension, Promise
+from .models import Activity, Commitment, Decline, Extension, Promise
 
 
 def _promise_for(request, pk, perm=None):
@@ -98,7 +102,8 @@ def promise_list(request):
 
 @login_required
 def create(request):
-    if not request.user.has_perm("promises.add_promise"):
+    # A person who edits for no municipality (the site's superuser, say) could not complete the form.
+    if not request.user.has_perm("promises.add_promise") or not municipality_ids_for(request.user, Membership.Role.EDITOR):
         raise PermissionDenied
     copyable = selectors.copyable_promises(request.user)
     source = None
@@ -183,6 +188,8 @@ def detail(request, pk):
         "can_register_on_paper": user.has_perm("promises.register_paper_signatures", promise),
         "can_withdraw": user.has_perm("promises.withdraw_promise", promise),
         "audit_entries": promise_history(promise) if user.has_perm("promises.view_audit_log", promise) else [],
+        "declines": list(Decline.objects.filter(version__promise=promise).select_related("version")[:5])
+        if version is not None and promise.state in Promise.EDITABLE_STATES else [],
     }
     if can_change:
         attach_commitment_aids(request, promise)
@@ -366,6 +373,10 @@ def sign(request, pk, number):
         return redirect("promises:sign", pk=promise.pk, number=latest.number)
     if not request.user.has_perm("promises.sign_promiseversion", version):
         raise PermissionDenied
+    if not recently_authenticated(request):
+        # A signature is an official act: the password (and the code, with a device) within the last minutes.
+        messages.info(request, _("Confirm who you are before you sign."))
+        return redirect(reverse("accounts:reauthenticate") + "?" + urlencode({"next": request.path}))
     form = SignForm(posted(request), parties=selectors.signable_parties(request.user, version))
 
     def action(data):
@@ -373,9 +384,35 @@ def sign(request, pk, number):
 
     if _run(request, form, action, success_message=_("You have signed the promise.")):
         return redirect(promise.get_workspace_url())
+    # The page names the promise and shows exactly the text of the version signed.
+    signed_text = selectors.SignedPromise(promise, version)
     return _form_page(
-        request, promise, form, _("Sign version %(number)s") % {"number": version.number}, _("Sign"),
-        version=version, show_body=True,
+        request, promise, form,
+        _("Sign “%(title)s”, version %(number)s") % {"title": signed_text.title, "number": version.number}, _("Sign"),
+        version=version, show_body=True, signed_text=signed_text,
+    )
+
+
+@login_required
+def decline(request, pk, number):
+    """Decline to sign a version, with a comment that goes back to the drafters."""
+    promise = _promise_for(request, pk)
+    version = next((v for v in promise.versions.all() if v.number == number), None)
+    if version is None:
+        raise Http404
+    if not request.user.has_perm("promises.sign_promiseversion", version):
+        raise PermissionDenied
+    form = DeclineForm(posted(request))
+
+    def action(data):
+        services.decline_version(version, person=request.user, comment=data["comment"])
+
+    if _run(request, form, action, success_message=_("You declined the version; the drafters see your comment.")):
+        return redirect(promise.get_workspace_url())
+    return _form_page(
+        request, promise, form,
+        _("Decline “%(title)s”, version %(number)s") % {"title": version.content.get("title", promise.title), "number": version.number},
+        _("Decline"), intro=_("The promise goes back to the drafters as a draft, with your comment; they send a new version for signing."),
     )
 
 

@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.promises.models import Promise, public_promise_filter
 
+from medborgarloften.promises.selectors import signed_title_map
+
 from .events import events_for
+
+
+def _signed(promise):
+    """The promise with its title as signed (a title is part of the signed text)."""
+    promise.title = signed_title_map([promise.pk]).get(promise.pk, promise.title)
+    return promise
 
 
 class _EventFeed(Feed):
@@ -94,7 +102,7 @@ class PromiseFeed(_EventFeed):
         promise = Promise.objects.filter(public_promise_filter(), pk=pk).first()
         if promise is None:
             raise Http404
-        return promise
+        return _signed(promise)
 
     def title(self, promise):
         return promise.title

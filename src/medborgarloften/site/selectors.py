@@ -12,6 +12,8 @@ from medborgarloften.promises.selectors import (
     PARTY_PREFETCH,
     VERSION_PREFETCH,
     latest_version,
+    show_signed_titles,
+    with_signed_title,
     valid_signatures,
 )
 
@@ -39,8 +41,8 @@ def counties_overview():
 
 
 def latest_published(*, limit=6):
-    return list(
-        Promise.objects.filter(state__in=Promise.PUBLIC_STATES, published_at__isnull=False)
+    return show_signed_titles(
+        with_signed_title(Promise.objects.filter(state__in=Promise.PUBLIC_STATES, published_at__isnull=False))
         .prefetch_related("municipalities").order_by("-published_at")[:limit]
     )
 
@@ -92,7 +94,8 @@ def county_status(county, *, year=None):
         if current:
             chosen[municipality_id] = max(current)[1]
     # Only the columns the page shows, and the signing date as one aggregate.
-    promises = public_promises().only(*LIST_FIELDS).in_bulk(set(chosen.values())) if chosen else {}
+    promises = with_signed_title(public_promises().only(*LIST_FIELDS)).in_bulk(set(chosen.values())) if chosen else {}
+    show_signed_titles(promises.values())
     signed = last_signed_on(promises)
     rows = []
     for municipality in municipalities:
@@ -113,11 +116,17 @@ def _this_year():
 
 def municipality_promises(municipality):
     """Return the municipality's public promises, newest first, with signatures loaded."""
-    return list(
+    promises = list(
         public_promises().filter(municipalities=municipality)
         .prefetch_related("municipalities", PARTY_PREFETCH, VERSION_PREFETCH)
         .order_by("-valid_from")
     )
+    for promise in promises:
+        # The title as signed (the versions are loaded already).
+        version = latest_version(promise)
+        if version is not None:
+            promise.title = version.content.get("title", promise.title)
+    return promises
 
 
 def public_promise(pk):
@@ -131,22 +140,34 @@ def public_promise(pk):
 
 
 def commitment_reasons(promise):
-    """Set ``reasons`` on each of ``promise``'s (prefetched) commitments: the public entries of the problems it answers.
+    """Set ``reasons`` on each of ``promise``'s commitments: the public entries of the problems it answers.
 
     "Därför lovar vi detta": each problem as its picture's approved version
     shows it to residents, with its public evidence (never staff knowledge);
-    a problem not public in an approved version is left out. One query.
+    a problem not public in an approved version is left out. For a promise as
+    signed (``promises.selectors.signed_promise``) the problems are those its
+    signed version names; for a live promise, its commitments' links. One query.
     """
+    from medborgarloften.problems.models import Problem
     from medborgarloften.problems.selectors import agreed_problem
     from medborgarloften.promises.models import Commitment
 
-    links = (Commitment.problems.through.objects.filter(commitment__promise=promise)
-             .select_related("problem__picture__approved_version").order_by("problem__priority", "problem_id"))
+    commitments = list(promise.commitments.all())
+    if all(hasattr(c, "problem_ids") for c in commitments):
+        wanted = {c.pk: c.problem_ids for c in commitments}
+        problems = {p.pk: p for p in Problem.objects.filter(pk__in={i for ids in wanted.values() for i in ids})
+                    .select_related("picture__approved_version").order_by("priority", "pk")}
+        pairs = [(key, problems[i]) for key, ids in wanted.items() for i in ids if i in problems]
+        pairs.sort(key=lambda pair: (pair[1].priority is None, pair[1].priority or 0, pair[1].pk))
+    else:
+        links = (Commitment.problems.through.objects.filter(commitment__promise=promise)
+                 .select_related("problem__picture__approved_version").order_by("problem__priority", "problem_id"))
+        pairs = [(link.commitment_id, link.problem) for link in links]
     by_commitment = {}
-    for link in links:
-        entry = agreed_problem(link.problem)
+    for key, problem in pairs:
+        entry = agreed_problem(problem)
         if entry is not None:
-            by_commitment.setdefault(link.commitment_id, []).append(entry)
-    for commitment in promise.commitments.all():
+            by_commitment.setdefault(key, []).append(entry)
+    for commitment in commitments:
         commitment.reasons = by_commitment.get(commitment.pk, [])
     return promise

@@ -16,7 +16,7 @@ from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.followup.library import library_page
 from medborgarloften.followup.selectors import followup_states, promise_followup
 from medborgarloften.problems.models import ProblemPicture
-from medborgarloften.promises.selectors import latest_version, valid_signatures
+from medborgarloften.promises.selectors import latest_version, signed_promise, valid_signatures
 from medborgarloften.surveys.models import DRAFT_DAYS
 from medborgarloften.web.registry import panels_for
 
@@ -92,14 +92,17 @@ def municipality(request, code, slug):
 
 
 def promise(request, pk):
-    promise = selectors.commitment_reasons(selectors.public_promise(pk))
-    municipality = promise.municipalities.all()[0]
+    # The text as signed (the version's frozen content); follow-up stays live.
+    live = selectors.public_promise(pk)
+    promise = selectors.commitment_reasons(signed_promise(live))
+    municipality = live.municipalities.all()[0]
     return render(request, "site/promise.html", {
         "promise": promise,
-        "followup": promise_followup(promise),
+        "live": live,
+        "followup": promise_followup(live),
         **_feed(reverse("site:promise_feed", kwargs={"pk": promise.pk}), promise.title),
-        "version": latest_version(promise),
-        "signatures": valid_signatures(latest_version(promise)),
+        "version": latest_version(live),
+        "signatures": valid_signatures(latest_version(live)),
         "breadcrumbs": [
             (municipality.county.get_absolute_url(), municipality.county.name),
             (municipality.get_absolute_url(), municipality.name),

@@ -13,5 +13,5 @@ urlpatterns = [
     path("arbetsyta/statistik/import/<uuid:pk>/importera/", views.import_commit, name="import_commit"),
     path("arbetsyta/statistik/import/<uuid:pk>/kasta/", views.import_discard, name="import_discard"),
     re_path(r"^arbetsyta/statistik/kommun/(?P<code>[0-9]{4})/befolkning/$", views.denominators, name="denominators"),
-    path("arbetsyta/statistik/befolkning/<int:pk>/ta-bort/", views.denominator_delete, name="denominator_delete"),
+    path("arbetsyta/statistik/befolkning/<id:pk>/ta-bort/", views.denominator_delete, name="denominator_delete"),
 ]

@@ -12,6 +12,9 @@ class WebConfig(AppConfig):
         # panels in its own registrations.py, found as the admin finds
         # admin.py: this app imports none of them.
         autodiscover_modules("registrations")
-        from . import limits
+        # Ids too long for a database key never reach the database (bounds.py);
+        # numbers beyond a column's range get "Ange högst …" (limits.py).
+        from . import bounds, limits
 
+        bounds.install()
         limits.install()

@@ -48,26 +48,15 @@ def _formfield_with_range(formfield):
     return wrapped
 
 
-def _choice_beyond_any_id(check):
-    """An id no database column can hold is not among the choices (instead of an OverflowError from the database)."""
-    def wrapped(self, value):
-        try:
-            return check(self, value)
-        except OverflowError:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                                  params={"value": value}) from None
-
-    return wrapped
-
-
 def install():
-    """Give the min/max validators of every form and model our messages (called once, from WebConfig.ready)."""
+    """Give the min/max validators of every form and model our messages (called once, from WebConfig.ready).
+
+    Ids too large for any key are refused by web/bounds.py.
+    """
     if getattr(models.IntegerField, "_medborgarloften", False):
         return
     models.IntegerField._medborgarloften = True
     models.IntegerField.formfield = _formfield_with_range(models.IntegerField.formfield)
-    forms.ModelChoiceField.to_python = _choice_beyond_any_id(forms.ModelChoiceField.to_python)
-    forms.ModelMultipleChoiceField._check_values = _choice_beyond_any_id(forms.ModelMultipleChoiceField._check_values)
     for validator, message in ((validators.MaxValueValidator, MAX_MESSAGE), (validators.MinValueValidator, MIN_MESSAGE)):
         validator.message = message
         validator.__call__ = _readable_limit(validator.__call__)

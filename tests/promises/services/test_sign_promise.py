@@ -158,3 +158,19 @@ class SignPromiseTest(CastTestCase):
         version = self.latest_version(self.ostersund_awaiting)
         with self.assertWritesNothing(), self.assertRaises(PermissionDenied):
             services.sign_promise(version, person=self.ostersund_signatory)
+
+
+class OnePersonOneSignatureTest(CastTestCase):
+    """Finding 2 of issue 11: a person with signatory roles at both parties signed for both."""
+
+    def test_a_person_who_signed_for_one_party_cannot_sign_the_same_version_for_another(self):
+        # The police chief also (wrongly or not) holds a signatory role at the municipality.
+        Membership.objects.create(person=self.lpo_ostersund_chief, organisation=self.ostersund_municipality,
+                                  role=Membership.Role.SIGNATORY, title="Ledamot")
+        self.lpo_ostersund_chief.__dict__.pop("_current_memberships", None)
+        version = self.latest_version(self.ostersund_partly_signed)  # the chief signed for the police already
+        self.assertEqual(selectors.signable_parties(self.lpo_ostersund_chief, version), [])
+        with self.assertInvalid("already_signed", "You have already signed this version for another party."):
+            services.sign_promise(version, person=self.lpo_ostersund_chief)
+        self.assertEqual(Signature.objects.filter(version=version).count(), 1)
+        self.assertEqual(self.fresh(self.ostersund_partly_signed).state, Promise.State.AWAITING_SIGNATURES)

@@ -11,8 +11,8 @@ class PoliceStructurePagesTest(ScopeTestCase):
 
     def test_it_shows_every_region_with_its_local_police_areas_in_a_fixed_number_of_queries(self):
         self.client.force_login(self.national_admin)
-        # session, person, memberships, regions, counties, police areas, local police areas, coverages
-        with self.assertNumQueries(8):
+        # session, person, two-factor device, memberships, regions, counties, police areas, local police areas, coverages
+        with self.assertNumQueries(9):
             response = self.client.get("/arbetsyta/organisationer/polisens-organisation/")
         self.assertContains(response, "Polisregion Nord")
         self.assertContains(response, "Lokalpolisområde Östersund")

@@ -9,7 +9,7 @@ MUNICIPALITY = r"kommun/(?P<code>[0-9]{4})-(?P<slug>[-a-z0-9]+)"
 
 urlpatterns = [
     path("verifiera/", views.verify, name="verify"),
-    path("medborgarlofte/<int:pk>/dokument.pdf", views.promise_document, name="promise"),
+    path("medborgarlofte/<id:pk>/dokument.pdf", views.promise_document, name="promise"),
     re_path(rf"^{MUNICIPALITY}/uppfoljning/(?P<year>[0-9]{{4}})/dokument\.pdf$", views.municipality_followup_document,
             name="municipality_followup"),
     re_path(rf"^{COUNTY}/uppfoljning/(?P<year>[0-9]{{4}})/dokument\.pdf$", views.county_followup_document,
