@@ -38,6 +38,15 @@ class NoServerErrorTests(CastTestCase):
         response = self.client.post("/arbetsyta/organisationer/partner/ny/", {"name": "X", "partner_kind": "other", "operates_in": [HUGE]})
         self.assertLess(response.status_code, 500)
 
+    def test_a_superscript_digit_as_an_id_is_an_invalid_choice(self):
+        # "²".isdigit() is true, yet int("²") fails: found by the form fuzz test.
+        self.client.force_login(self.ostersund_coordinator)
+        response = self.client.get("/arbetsyta/medborgarlofte/nytt/utga-fran/", {"kommun": "²"})
+        self.assertEqual(response.status_code, 200)
+        response = self.client.post("/arbetsyta/medborgarlofte/nytt/", {
+            "municipalities": ["²"], "valid_from": "2019-01-01", "valid_to": "2019-12-31"})
+        self.assertEqual(response.status_code, 200)
+
     def test_a_post_declaring_utf16_is_a_bad_request(self):
         self.client.force_login(self.ostersund_coordinator)
         body = "municipalities=1&valid_from=2019-01-01"  # the test client encodes it in UTF-16

@@ -31,7 +31,8 @@ class IdConverter:
 def fits_an_id(value):
     """True if ``value`` could be an integer key (or is no integer at all, left to the field's own checks)."""
     text = str(value).strip()
-    if text.lstrip("+-").isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if text.lstrip("+-").isdecimal():
         return abs(int(text)) < 2**63
     return True
 
