@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "medborgarloften.web.context_processors.navigation",
+                "medborgarloften.web.context_processors.publisher",
             ],
         },
     },
@@ -281,6 +282,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:workspace"
 LOGOUT_REDIRECT_URL = "site:home"
+
+# --- The publisher: who runs this site (footer, accessibility statement, personal data) ---
+
+# The demo's defaults are placeholders (".example" addresses); a real installation
+# sets its own organisation's contact details (README, "Configuration").
+PUBLISHER_NAME = os.environ.get("PUBLISHER_NAME", "Medborgarlöften (demo)")
+PUBLISHER_ADDRESS = os.environ.get("PUBLISHER_ADDRESS", "Box 000, 831 00 Östersund")
+PUBLISHER_EMAIL = os.environ.get("PUBLISHER_EMAIL", "kontakt@medborgarloften.example")
+PUBLISHER_PHONE = os.environ.get("PUBLISHER_PHONE", "010-000 00 00")
+# The data protection officer (dataskyddsombud) residents and staff may turn to.
+PUBLISHER_DPO_EMAIL = os.environ.get("PUBLISHER_DPO_EMAIL", "dataskyddsombud@medborgarloften.example")
+# When the accessibility of the site was last assessed (ISO date; the statement says so).
+ACCESSIBILITY_ASSESSED_ON = os.environ.get("ACCESSIBILITY_ASSESSED_ON", "2026-11-29")
 
 # --- Public page cache ------------------------------------------------------
 

@@ -4,6 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from medborgarloften.accounts.views import login_rate_limited
+from medborgarloften.web.views import favicon
 
 urlpatterns = [
     path("", include("medborgarloften.site.urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("", include("medborgarloften.opendata.urls")),
     # No CSRF token for the language switch: it changes nothing but the visitor's
     # own language, and a token would put a cookie on every public page.
+    path("favicon.ico", favicon),
     path("sprak/", csrf_exempt(set_language), name="set_language"),
     # The admin's own sign-in gets the same rate limits as the site's.
     path("admin/login/", login_rate_limited(admin.site.login)),

@@ -131,6 +131,8 @@ PUBLIC_PAGES = {
     "county": ("/lan/23-jamtlands-lan/?ar=2017", "8 av 8 kommuner har undertecknat sina medborgarlöften för 2017."),
     "municipality": ("/kommun/2380-ostersund/", "Kommunkod"),
     "login": ("/konto/logga-in/", "Logga in"),
+    "accessibility statement": ("/tillganglighet/", "delvis förenlig"),
+    "personal data": ("/personuppgifter/", "Dataskyddsombud"),
     "open data": ("/oppna-data/", "Vad varje adress ger (version 1)"),
 }
 

@@ -156,6 +156,24 @@ class ActivityFormTest(FormTestMixin, CastTestCase):
         self.assertFieldError(form, "period_end", "end_before_start", "The end date must be after the start date.")
         self.assertEqual((form["period_start"].value(), form["period_end"].value()), ("2018-05-01", "2018-04-30"))
 
+    def test_a_filled_field_with_an_error_gets_no_second_one(self):
+        form = self.form(responsible="partners", partners=["999999"])
+        with translation.override("en"):
+            self.assertFalse(form.is_valid())
+            self.assertEqual(form.errors["partners"],
+                             ["Choose among the partner organisations working in the promise's municipalities."])
+        form = self.form(target_quantity="50", unit="x" * 500)
+        with translation.override("en"):
+            self.assertFalse(form.is_valid())
+            self.assertEqual(len(form.errors["unit"]), 1, form.errors["unit"])
+
+    def test_a_quantity_too_large_is_answered_with_the_largest_allowed(self):
+        form = self.form(target_quantity="99999999999999999999999", unit="pass")
+        with translation.override("sv"):
+            self.assertFalse(form.is_valid())
+            self.assertEqual(len(form.errors["target_quantity"]), 1)
+            self.assertTrue(form.errors["target_quantity"][0].startswith("Ange högst "), form.errors["target_quantity"])
+
     def test_it_requires_a_unit_for_a_quantity(self):
         form = self.form(target_quantity="50")
         self.assertFieldError(form, "unit", "unit_required", "Say what is counted, e.g. traffic checks.")

@@ -74,7 +74,7 @@ class CountyPageTests(DemoTestCase):
 class PromisePageTests(DemoTestCase):
     def test_it_shows_commitments_activities_parties_and_signatures(self):
         response = self.client.get(self.promise_2017.get_absolute_url())
-        self.assertContains(response, "<h1>Medborgarlöften i Östersund 2017</h1>", html=True)
+        self.assertContains(response, "<h1 lang=\"sv\">Medborgarlöften i Östersund 2017</h1>", html=True)
         self.assertContains(response, "Trygghet i centrala Östersund")
         self.assertContains(response, "Polisen och kommunen lovar att öka tryggheten i centrala Östersund")
         self.assertContains(response, "Trygghetsvandringar tillsammans med boende och näringsidkare.")

@@ -145,9 +145,11 @@ class ActivityForm(forms.ModelForm):
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", ValidationError(_("The end date must be after the start date."), code="end_before_start"))
-        if cleaned.get("target_quantity") is not None and not cleaned.get("unit"):
+        # A field that already has an error (a unit too long, an unknown partner) was filled: no second error on it.
+        if cleaned.get("target_quantity") is not None and not cleaned.get("unit") and "unit" not in self.errors:
             self.add_error("unit", ValidationError(_("Say what is counted, e.g. traffic checks."), code="unit_required"))
-        if cleaned.get("responsible") == Activity.Responsible.PARTNERS and not cleaned.get("partners"):
+        if (cleaned.get("responsible") == Activity.Responsible.PARTNERS and not cleaned.get("partners")
+                and "partners" not in self.errors):
             self.add_error("partners", ValidationError(_("Choose the partners responsible."), code="partners_required"))
         return cleaned
 

@@ -1,5 +1,8 @@
 """Public pages: everyone may read them, signed in or not; and the statutory documents a problem picture's staff print."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils import timezone
 
 from medborgarloften.areas.models import County, Municipality
+from medborgarloften.core.params import year_param
 from medborgarloften.areas.selectors import local_police_area_for
 from medborgarloften.followup.library import library_page
 from medborgarloften.followup.selectors import followup_states, promise_followup
 from medborgarloften.problems.models import ProblemPicture
 from medborgarloften.promises.selectors import latest_version, valid_signatures
+from medborgarloften.surveys.models import DRAFT_DAYS
 from medborgarloften.web.registry import panels_for
 
 from . import selectors, statutory
@@ -36,15 +41,28 @@ def about(request):
     return render(request, "site/about.html")
 
 
+def accessibility(request):
+    """The accessibility statement (tillgänglighetsredogörelse), as DIGG's template for public bodies asks."""
+    return render(request, "site/accessibility.html", {
+        "assessed_on": datetime.date.fromisoformat(settings.ACCESSIBILITY_ASSESSED_ON),
+        "breadcrumbs": [(None, _("Accessibility statement"))],
+    })
+
+
+def personal_data(request):
+    """How the platform processes personal data: what, why, on which legal basis, for how long, and your rights."""
+    return render(request, "site/personal_data.html", {
+        "dpo_email": settings.PUBLISHER_DPO_EMAIL,
+        "draft_days": DRAFT_DAYS,
+        "breadcrumbs": [(None, _("Personal data"))],
+    })
+
+
 def county(request, code, slug):
     county = get_object_or_404(County, code=code)
     if slug != county.slug:
         return redirect(county, permanent=True)
-    year = request.GET.get("ar")
-    try:
-        year = int(year) if year else None
-    except ValueError:
-        raise Http404 from None
+    year = year_param(request)
     status = selectors.county_status(county, year=year)
     return render(request, "site/county.html", {
         "county": county,

@@ -12,3 +12,6 @@ class WebConfig(AppConfig):
         # panels in its own registrations.py, found as the admin finds
         # admin.py: this app imports none of them.
         autodiscover_modules("registrations")
+        from . import limits
+
+        limits.install()

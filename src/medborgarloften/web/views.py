@@ -2,9 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.template import loader
 from django.utils.translation import gettext as _
+
+from medborgarloften.core.params import InvalidParameter
 
 from .registry import sections_for
 
@@ -15,12 +18,19 @@ def workspace(request):
     return render(request, "web/workspace.html", {"sections": sections_for(request)})
 
 
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the SVG icon."""
+    return redirect(static("web/favicon.svg"))
+
+
 def _error(request, status, title, message):
     return render(request, "web/error.html", {"title": title, "message": message}, status=status)
 
 
 def bad_request(request, exception):
     # Never touches request.POST/body: the request may be unreadable (a bad charset, say).
+    if isinstance(exception, InvalidParameter):
+        return _error(request, 400, _("Bad request"), str(exception))
     return _error(request, 400, _("Bad request"), _("The request could not be understood. Go back and try again."))
 
 

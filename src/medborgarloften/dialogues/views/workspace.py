@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from medborgarloften.areas.models import Municipality
 from medborgarloften.core.forms import add_service_errors, posted
+from medborgarloften.core.params import year_param
 from medborgarloften.scope.selectors import editable_municipalities
 
 from .. import selectors, services
@@ -88,8 +89,7 @@ def dialogue_list(request):
         raise PermissionDenied
     chosen = next((m for m in municipalities if m.code == request.GET.get("kommun")), None)
     kind = request.GET.get("typ") if request.GET.get("typ") in Dialogue.Kind.values else ""
-    year = request.GET.get("ar", "")
-    year = int(year) if year.isdigit() else None
+    year = year_param(request)
     dialogues = selectors.staff_dialogues(request.user, municipality=chosen, kind=kind, year=year)
     page = Paginator(dialogues, PAGE_SIZE).get_page(request.GET.get("sida"))
     query = request.GET.copy()
