@@ -18,7 +18,8 @@ from tests.dialogues.base import SECRET_COMMENT
 from tests.opendata.base import DRAFT_REPORT_NARRATIVE, OpenDataTestCase
 
 LISTS = ("counties", "municipalities", "promises", "signatures", "progress-reports", "indicators", "surveys",
-         "survey-results", "statistics", "police-events", "population", "comment-themes", "dialogues")
+         "survey-results", "statistics", "police-events", "population", "comment-themes", "dialogues",
+         "problem-pictures")
 
 
 def csv_rows(response):

@@ -140,7 +140,7 @@ class DraftingWarningsTest(CastTestCase):
 
     def test_the_checks_cost_the_same_queries_however_long_the_text(self):
         promise = selectors.promise_with_content(self.ostersund_draft.pk)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(4):
             drafting.drafting_warnings(promise)
 
 

@@ -72,7 +72,7 @@ class ThemeExamplesOnTheDraftTests(ActivityLibraryTestCase):
         self.client.force_login(self.berg_coordinator)
         url = self.berg_draft.get_workspace_url()
         self.client.get(url)
-        with self.assertNumQueries(18) as few:
+        with self.assertNumQueries(19) as few:  # the detail page (with the problem pictures in force) and the examples
             self.client.get(url)
         self.publish_more(2)
         with self.assertNumQueries(len(few.captured_queries)):

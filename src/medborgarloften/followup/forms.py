@@ -86,6 +86,47 @@ class IndicatorForm(forms.ModelForm):
         pass
 
 
+# Survey items where a larger share is better (feeling safe, reporting crimes); for every other item less is better.
+HIGHER_IS_BETTER_ITEMS = frozenset({"trygg_ute_sent", "anmalningsgrad"})
+
+
+def indicator_from_evidence(link, categories):
+    """Return the indicator form's initial values for a problem's evidence ``link`` (a statistics series or a survey item).
+
+    Name, unit, source and the baseline come from the evidence as it was
+    shown (its snapshot): a series' rate per 100 000 inhabitants (or its
+    count) in the evidence year, a survey item's share in per cent. The
+    statistics series is chosen when ``categories`` (what the form offers)
+    holds it.
+    """
+    s = link.snapshot or {}
+    label = s.get("label") or str(link)
+    if link.kind == link.Kind.STATISTICS:
+        per_100000 = s.get("rate") is not None
+        return {
+            "name": f"{label} ({link.source_name})" if link.source_name else label,
+            "unit": _("per 100 000 inhabitants") if per_100000 else _("reported crimes"),
+            "better": Indicator.Better.LOWER, "source": Indicator.Source.STATISTICS,
+            "source_description": _("%(source)s, reported crimes: %(series)s, %(municipality)s") % {
+                "source": link.source_name, "series": label, "municipality": link.municipality.name},
+            "statistics_category": link.category_id if link.category_id in {c.pk for c in categories} else None,
+            "statistics_measure": Indicator.Measure.PER_100000 if per_100000 else Indicator.Measure.COUNT,
+            "baseline_year": s.get("year") or link.year,
+            "baseline_value": s.get("rate") if per_100000 else s.get("count"),
+        }
+    estimate = s.get("estimate")
+    return {
+        "name": _("%(item)s (share, safety survey)") % {"item": label},
+        "unit": _("per cent of residents"),
+        "better": Indicator.Better.HIGHER if s.get("item") in HIGHER_IS_BETTER_ITEMS else Indicator.Better.LOWER,
+        "source": Indicator.Source.SURVEY,
+        "source_description": _("%(survey)s: %(item)s, %(municipality)s") % {
+            "survey": s.get("survey") or link.source_name, "item": label, "municipality": link.municipality.name},
+        "baseline_year": s.get("year"),
+        "baseline_value": round(100 * estimate, 1) if estimate is not None else None,
+    }
+
+
 class IndicatorValueForm(forms.Form):
     year = forms.IntegerField(label=_("Year"))
     value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=3, localize=True)

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.utils import timezone
 
 from medborgarloften.accounts.models import Membership
@@ -289,3 +289,26 @@ def followed_up_promises(person, *, limit=FOLLOWED_UP_LIMIT):
         Promise.objects.filter(Q(pk__in=as_party) | Q(pk__in=as_partner), state__in=FOLLOWED_UP)
         .order_by("-valid_from", "title")[:limit]
     )
+
+
+def evidence_series(commitment):
+    """Return the statistics series and survey items linked as evidence to the problems ``commitment`` answers.
+
+    The candidates for the commitment's indicator: one per source (the same
+    series behind two problems is offered once), the highest-priority
+    problem's first. Staff knowledge, single comments and dialogue counts are
+    no series and are left out. One query.
+    """
+    from medborgarloften.problems.models import EvidenceLink
+
+    links = (EvidenceLink.objects.filter(problem__commitments=commitment,
+                                         kind__in=(EvidenceLink.Kind.STATISTICS, EvidenceLink.Kind.SURVEY))
+             .select_related("problem", "category", "survey", "municipality")
+             .order_by(F("problem__priority").asc(nulls_last=True), "problem_id", "kind", "pk"))
+    found, seen = [], set()
+    for link in links:
+        key = link.source_key()
+        if key not in seen:
+            seen.add(key)
+            found.append(link)
+    return found

@@ -30,6 +30,7 @@ from .forms import (
     IndicatorValueForm,
     PublishReportForm,
     StartReportForm,
+    indicator_from_evidence,
 )
 from .models import Indicator, ProgressReport
 from .periods import periods
@@ -164,8 +165,12 @@ def indicator_edit(request, commitment_pk):
     if not request.user.has_perm("followup.change_indicator", promise):
         raise PermissionDenied
     indicator = Indicator.objects.filter(commitment=commitment).first()
-    form = IndicatorForm(posted(request), instance=indicator,
-                         categories=Category.objects.filter(pk__in=[c.pk for c in categories_for(promise.municipalities.all()[0])]))
+    categories = Category.objects.filter(pk__in=[c.pk for c in categories_for(promise.municipalities.all()[0])])
+    # The series behind the problems the commitment answers, offered as the indicator's source (?fran=<link>).
+    evidence = selectors.evidence_series(commitment)
+    chosen = next((link for link in evidence if str(link.pk) == request.GET.get("fran", "")), None)
+    form = IndicatorForm(posted(request), instance=indicator, categories=categories,
+                         initial=indicator_from_evidence(chosen, list(categories)) if chosen else None)
 
     def action(data):
         services.define_indicator(commitment, by=request.user, **data)
@@ -175,6 +180,7 @@ def indicator_edit(request, commitment_pk):
     return render(request, "followup/form_page.html", {
         "promise": promise, "back": _url(promise) if promise.is_public else promise.get_workspace_url(), "form": form,
         "title": _("Indicator for %(focus_area)s") % {"focus_area": commitment.focus_area}, "submit_label": _("Save"),
+        "evidence": evidence, "chosen": chosen, "indicator_url": request.path,
     })
 
 

@@ -13,7 +13,12 @@ has not decided already:
 * statistics: the municipalities' series as the public statistics page and
   its CSV export show them;
 * dialogues: counts of published comments (``Comment.objects.public()``:
-  approved, never from a staff dialogue) by confirmed theme.
+  approved, never from a staff dialogue) by confirmed theme;
+* problem pictures: the approved version of each approved picture (never a
+  draft, nor edits waiting for approval), cut by
+  ``problems.selectors.public_content`` to its public problems and their
+  public evidence (never staff knowledge), and of that only what the public
+  panel and "Därför lovar vi detta" show.
 
 Every function returns a query set (for the pagination to slice), and the
 ``load_*`` functions complete one page with a fixed number of queries.
@@ -27,6 +32,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.dialogues.models import Comment, CommentTheme, Dialogue
 from medborgarloften.followup.models import ActivityReport, Indicator, IndicatorValue, ProgressReport
+from medborgarloften.problems.models import ProblemPicture
+from medborgarloften.problems.selectors import evidence_figure, public_content
 from medborgarloften.promises.models import Activity, Commitment, Promise, PromiseVersion, Signature
 from medborgarloften.promises.selectors import PARTY_PREFETCH, VERSION_PREFETCH, latest_version, valid_signatures
 from medborgarloften.site.selectors import public_promises
@@ -300,3 +307,52 @@ def dialogues(*, county=None, municipality=None, year=None):
     if year:
         query = query.filter(starts_at__year=year)
     return query.select_related("municipality", "place").order_by("starts_at", "pk")
+
+
+# --- problem pictures ---------------------------------------------------------------
+
+PUBLIC_PROBLEM_FIELDS = ("id", "title", "theme", "description", "priority")
+PUBLIC_EVIDENCE_FIELDS = ("kind", "label", "source", "date", "municipality", "url")
+# The figures behind an evidence entry's text (``evidence_figure``), for programs.
+PUBLIC_FIGURES = ("year", "estimate", "ci_low", "ci_high", "count", "rate", "county_rate", "comments", "observations")
+
+
+def problem_pictures(*, county=None, municipality=None, year=None):
+    """Return the problem pictures with an approved version (of a county, a municipality, for a cycle's year)."""
+    query = ProblemPicture.objects.filter(approved_version__isnull=False)
+    if county:
+        query = query.filter(pk__in=ProblemPicture.municipalities.through.objects.filter(
+            municipality__county__code=county).values("problempicture_id"))
+    if municipality:
+        query = query.filter(pk__in=ProblemPicture.municipalities.through.objects.filter(
+            municipality__code=municipality).values("problempicture_id"))
+    if year:
+        query = query.filter(year=year)
+    return query.select_related("approved_version").order_by("pk")
+
+
+def public_problems(content):
+    """Return the public problems of a version's ``content`` as the public pages show them, in priority order.
+
+    ``public_content`` decides what is public (public problems, never staff
+    knowledge or the reasons for the priorities); of that, each problem's
+    title, theme, description and rank, and each evidence entry's label,
+    figure, source and date, with the figures the text is made of.
+    """
+    problems = []
+    for position, problem in enumerate(public_content(content)["problems"], start=1):
+        evidence = []
+        for entry in problem["evidence"]:
+            snapshot = entry.get("snapshot") or {}
+            evidence.append({**{k: entry.get(k) for k in PUBLIC_EVIDENCE_FIELDS}, "figure": evidence_figure(entry),
+                             **{k: snapshot.get(k) for k in PUBLIC_FIGURES}})
+        problems.append({**{k: problem.get(k) for k in PUBLIC_PROBLEM_FIELDS}, "position": position,
+                         "evidence": evidence})
+    return problems
+
+
+def load_problem_pictures(page):
+    """Attach each picture's public problems (``public_problems``) from its approved version; no query."""
+    for picture in page:
+        picture.public_problems = public_problems(picture.approved_version.content)
+    return page

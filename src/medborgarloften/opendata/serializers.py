@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from medborgarloften.dialogues.models import Dialogue
 from medborgarloften.followup.models import Indicator, IndicatorValue
+from medborgarloften.problems.models import EvidenceLink
 from medborgarloften.promises.models import Activity, Promise
 from medborgarloften.scope.themes import Theme
 from medborgarloften.statistics.models import Category, Source
@@ -385,3 +386,71 @@ class DialogueSerializer(serializers.Serializer):
 
     def get_url(self, dialogue) -> OpenApiTypes.URI:
         return _absolute(self, dialogue.get_absolute_url())
+
+
+# --- problem pictures ---------------------------------------------------------------
+
+
+class EvidenceSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[k for k in EvidenceLink.Kind.values if k != EvidenceLink.Kind.STAFF],
+                                   help_text="Staff knowledge is restricted and never appears.")
+    label = serializers.CharField(allow_blank=True)
+    figure = serializers.CharField(allow_blank=True, help_text="The figure as the public pages write it.")
+    source = serializers.CharField(allow_blank=True)
+    date = serializers.DateField(allow_null=True, help_text="The date of the source when it was linked.")
+    municipality = serializers.CharField(allow_blank=True, allow_null=True)
+    url = serializers.CharField(allow_blank=True, allow_null=True, help_text="A public comment's page, when there is one.")
+    year = serializers.IntegerField(allow_null=True)
+    estimate = serializers.FloatField(allow_null=True, help_text="Survey: the share who see it as a problem (0–1).")
+    ci_low = serializers.FloatField(allow_null=True, help_text="Survey: the 95 % interval's lower end.")
+    ci_high = serializers.FloatField(allow_null=True, help_text="Survey: the 95 % interval's upper end.")
+    count = serializers.FloatField(allow_null=True, help_text="Statistics: reported crimes in the year.")
+    rate = serializers.FloatField(allow_null=True, help_text="Statistics: per 100 000 inhabitants.")
+    county_rate = serializers.FloatField(allow_null=True, help_text="Statistics: the county's rate per 100 000.")
+    comments = serializers.IntegerField(allow_null=True, help_text="Dialogues: published comments on the theme.")
+    observations = serializers.IntegerField(allow_null=True, help_text="Dialogues: safety-walk observations.")
+
+
+class ProblemSerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text="1-based, in the agreed priority order (problems not ranked last).")
+    priority = serializers.IntegerField(allow_null=True, help_text="The agreed rank, 1 highest; empty: not ranked.")
+    title = serializers.CharField()
+    theme = serializers.ChoiceField(choices=Theme.values)
+    description = serializers.CharField(allow_blank=True)
+    evidence = EvidenceSerializer(many=True)
+
+
+class ProblemPictureSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    year = serializers.IntegerField(help_text="The year of the promises the picture is for.")
+    municipalities = MunicipalityRefSerializer(many=True)
+    municipality_codes = serializers.ListField(child=serializers.CharField(),
+                                               help_text="The municipalities' codes (in the CSV: joined with |).")
+    evidence_from = serializers.DateField()
+    evidence_to = serializers.DateField()
+    approved_at = serializers.DateTimeField(allow_null=True)
+    version = serializers.IntegerField(help_text="The approved version's number.")
+    sha256 = serializers.CharField(help_text="SHA-256 of the approved version's canonical JSON (all of it, restricted parts too).")
+    problems = ProblemSerializer(many=True)
+
+
+def problem_picture_record(picture, names, request):
+    """Return the API record of an approved ``picture`` (with ``public_problems`` loaded): its approved version only."""
+    for problem in picture.public_problems:
+        for entry in problem["evidence"]:
+            if (entry.get("url") or "").startswith("/"):
+                entry["url"] = request.build_absolute_uri(entry["url"])
+    version = picture.approved_version
+    content = version.content
+    period = content.get("evidence_period") or [None, None]
+    return {
+        "id": picture.pk, "title": content.get("title", ""), "year": content.get("year"),
+        "municipalities": [
+            {"code": m["code"], "name": m.get("name"), "county_code": names.get(m["code"], (None, None))[1]}
+            for m in content.get("municipalities", [])
+        ],
+        "municipality_codes": [m["code"] for m in content.get("municipalities", [])],
+        "evidence_from": period[0], "evidence_to": period[1], "approved_at": picture.approved_at,
+        "version": version.number, "sha256": version.content_hash, "problems": picture.public_problems,
+    }

@@ -20,6 +20,7 @@ v1 = format_suffix_patterns([
     path("population/", views.Population.as_view(), name="population"),
     path("comment-themes/", views.CommentThemes.as_view(), name="comment_themes"),
     path("dialogues/", views.Dialogues.as_view(), name="dialogues"),
+    path("problem-pictures/", views.ProblemPictures.as_view(), name="problem_pictures"),
 ], allowed=["json", "csv"]) + [
     path("", views.Index.as_view(), name="index"),
     path("schema/", views.Schema.as_view(), name="schema"),

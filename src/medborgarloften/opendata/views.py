@@ -5,7 +5,7 @@ Every view reads through ``opendata.selectors`` (which rest on each app's own
 400, never a 500), answers with ``Cache-Control: public`` and a strong ETag
 (a conditional GET gets 304), sets no cookie and needs no authentication.
 
-Adding a record kind (the problem picture, when it lands): a selector in
+Adding a record kind (as the problem pictures were): a selector in
 ``selectors.py`` that returns only what its public page shows, a serializer,
 a ``RecordList`` here, a line in ``urls.py`` and in ``ENDPOINTS`` (the docs
 page), and a test in ``tests/opendata/test_api.py`` (``VisibilityTest``) that nothing
@@ -374,6 +374,36 @@ class Dialogues(RecordList):
         return selectors.dialogues(**filters)
 
 
+# --- problem pictures ---------------------------------------------------------------
+
+
+class ProblemPictures(RecordList):
+    serializer_class = records.ProblemPictureSerializer
+    filters = ("county", "municipality", "year")
+    csv_expand = (("problems", "problem"), ("evidence", "evidence"))
+    csv_filename = "problembilder"
+
+    @documented("county", "municipality", "year", serializer=records.ProblemPictureSerializer, description=(
+        "Local problem pictures agreed by police and municipality: the approved version only (never a draft, nor "
+        "changes waiting for approval), with its public problems in the agreed priority order and their public "
+        "evidence as the public pages show it. Staff knowledge, problems kept internal and the reasons for the "
+        "priorities never appear. `year`: the year of the promises the picture is for. CSV: one line per evidence "
+        "entry."))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def records(self, **filters):
+        return selectors.problem_pictures(**filters)
+
+    def load(self, page):
+        return selectors.load_problem_pictures(page)
+
+    def represent(self, items):
+        names = selectors.municipality_names() if items else {}
+        return records.ProblemPictureSerializer(
+            [records.problem_picture_record(picture, names, self.request) for picture in items], many=True).data
+
+
 # --- the API's own description --------------------------------------------------------
 
 
@@ -398,6 +428,8 @@ ENDPOINTS = (
      _("Published comments counted per municipality, year and theme.")),
     ("dialogues", Dialogues, _("Citizen dialogues"),
      _("Open meetings, safety walks and other citizen dialogues; never staff dialogues.")),
+    ("problem_pictures", ProblemPictures, _("Local problem pictures"),
+     _("Approved problem pictures: public problems in priority order with their public evidence; never staff knowledge.")),
 )
 
 

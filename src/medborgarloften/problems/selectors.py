@@ -259,3 +259,35 @@ def agreed_problem(problem):
         for evidence in entry["evidence"]:
             evidence["figure"] = evidence_figure(evidence)
     return entry
+
+
+def approved_pictures_for(municipality_ids, *, year=None):
+    """Return the problem pictures in force for ``municipality_ids``: each one's newest approved picture (one query).
+
+    A picture is in force for a municipality when it has an approved version
+    and, with ``year`` given, is for that year or an earlier one (a picture
+    for a later cycle is not yet the one a promise answers). Two
+    municipalities that share a picture (a local police area's) give it once;
+    the approved version is selected. Newest first.
+    """
+    through = ProblemPicture.municipalities.through
+    rows = through.objects.filter(municipality_id__in=list(municipality_ids),
+                                  problempicture__approved_version__isnull=False)
+    if year is not None:
+        rows = rows.filter(problempicture__year__lte=year)
+    rows = rows.select_related("problempicture__approved_version").order_by(
+        "-problempicture__year", "-problempicture__approved_at", "-problempicture_id")
+    found, seen = {}, set()
+    for row in rows:
+        if row.municipality_id in seen:
+            continue
+        seen.add(row.municipality_id)
+        found.setdefault(row.problempicture_id, row.problempicture)
+    return list(found.values())
+
+
+def prioritised_problems(picture):
+    """Return the prioritised problems of ``picture``'s approved version as [(id, title, rank)], by rank."""
+    version = picture.approved_version
+    entries = version.content.get("problems", []) if version else []
+    return sorted(((p["id"], p["title"], p["priority"]) for p in entries if p.get("priority")), key=lambda e: e[2])

@@ -5,9 +5,9 @@ runs every check in ``CHECKS`` in order and returns their ``DraftingWarning``\\ 
 A check is a plain function ``check(promise) -> iterable of DraftingWarning``
 that reads ``promise`` as ``selectors.promise_with_content`` loads it and costs
 a fixed number of queries; ``register_check`` adds one. The problem picture's
-checks (a commitment answering no prioritised problem, a prioritised problem
-without a commitment) belong here once the problems app, which lies below
-promises, has landed: they are two more functions in ``CHECKS``.
+checks (e) and (f) read the pictures in force for the promise's
+municipalities once per promise (one query, and one more for the problems
+the commitments answer when there is an approved picture).
 """
 
 import re
@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from medborgarloften.areas.models import Municipality, Place, SubArea
+from medborgarloften.problems.selectors import approved_pictures_for, prioritised_problems
 from medborgarloften.scope.themes import Theme
 
 from .models import Activity, Commitment, Promise
@@ -238,6 +239,63 @@ def check_activities(promise):
                     "The activity has no period (from and to dates)."), where, url)
 
 
+# --- (e) and (f) commitments against the prioritised problems -----------------
+
+
+def _problem_picture(promise):
+    """Return (prioritised, answers) for ``promise``, read once per promise object.
+
+    ``prioritised``: [(picture, [(problem id, title, rank)])] of the approved
+    pictures in force for the promise's municipalities that prioritise
+    problems; ``answers``: {commitment id: {problem ids}}. Without such a
+    picture ``prioritised`` is empty and the commitments' problems are not read.
+    """
+    cached = promise.__dict__.get("_drafting_problem_picture")
+    if cached is not None:
+        return cached
+    year = promise.valid_from.year if promise.valid_from else None
+    pictures = approved_pictures_for([m.pk for m in promise.municipalities.all()], year=year)
+    prioritised = [(picture, problems) for picture in pictures if (problems := prioritised_problems(picture))]
+    answers = defaultdict(set)
+    if prioritised:
+        commitment_ids = [c.pk for c in promise.commitments.all()]
+        for commitment_id, problem_id in Commitment.problems.through.objects.filter(
+                commitment_id__in=commitment_ids).values_list("commitment_id", "problem_id"):
+            answers[commitment_id].add(problem_id)
+    promise.__dict__["_drafting_problem_picture"] = (prioritised, answers)
+    return prioritised, answers
+
+
+def check_commitments_answer_problems(promise):
+    """(e) A commitment that answers none of the prioritised problems of the approved problem picture."""
+    prioritised, answers = _problem_picture(promise)
+    if not prioritised:
+        return
+    ids = {problem_id for _picture, problems in prioritised for problem_id, _title, _rank in problems}
+    titles = ", ".join(_("“%(title)s”") % {"title": picture.title} for picture, _problems in prioritised)
+    for commitment in promise.commitments.all():
+        if not answers.get(commitment.pk, set()) & ids:
+            where, url = _commitment_place(commitment)
+            yield DraftingWarning("commitment_without_problem", _(
+                "The commitment answers none of the prioritised problems of the problem picture %(pictures)s.")
+                % {"pictures": titles}, where, url)
+
+
+def check_problems_have_commitments(promise):
+    """(f) A prioritised problem of the approved problem picture that no commitment of the promise answers."""
+    prioritised, answers = _problem_picture(promise)
+    answered = set().union(*answers.values()) if answers else set()
+    for picture, problems in prioritised:
+        for problem_id, title, rank in problems:
+            if problem_id not in answered:
+                yield DraftingWarning("problem_without_commitment", _(
+                    "The problem “%(problem)s” (priority %(rank)s in the problem picture “%(picture)s”) "
+                    "has no commitment that answers it.") % {"problem": title, "rank": rank, "picture": picture.title},
+                    _("The promise's commitments"), reverse("promises:commitment_create", kwargs={"pk": promise.pk}))
+
+
 register_check(check_names_elsewhere)
 register_check(check_focus_areas)
 register_check(check_activities)
+register_check(check_commitments_answer_problems)
+register_check(check_problems_have_commitments)

@@ -7,6 +7,7 @@ in the same transaction.
 
 import datetime
 import re
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -245,15 +246,28 @@ def _copy_commitments(source, target, municipalities):
     Partners that do not work in ``target``'s municipalities are left out (a
     neighbour's snowmobile club has no place in a copy for another town); an
     activity left with no responsible partner falls to both parties. Activity
-    periods move with the promise's period (``move_period``).
+    periods move with the promise's period (``move_period``). The problems a
+    commitment answers are kept only where the copy may name them too: those
+    agreed in an approved problem picture of ``target``'s municipalities
+    (``problems.selectors.linkable_problems``); another municipality's
+    problems are left out, for the copy's editors to choose their own.
     """
     source = selectors.promise_with_content(source.pk)
     local_partners = set(partners_for(municipalities).values_list("pk", flat=True))
+    answers = defaultdict(list)
+    for commitment_id, problem_id in Commitment.problems.through.objects.filter(
+            commitment__promise=source).order_by("pk").values_list("commitment_id", "problem_id"):
+        answers[commitment_id].append(problem_id)
+    valid = set(linkable_problems(municipalities).values_list("pk", flat=True)) if answers else set()
     for commitment in source.commitments.all():
         activities = list(commitment.activities.all())
+        problems = [pk for pk in answers.get(commitment.pk, []) if pk in valid]
         commitment.pk = None
         commitment.promise = target
+        commitment._prefetched_objects_cache = {}
         commitment.save()
+        if problems:
+            commitment.problems.set(problems)
         for activity in activities:
             partners = [p for p in activity.partners.all() if p.pk in local_partners]
             if activity.responsible == Activity.Responsible.PARTNERS and not partners:

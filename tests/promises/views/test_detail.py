@@ -44,8 +44,8 @@ class DetailTests(CastTestCase):
         self.client.get(url)  # warm the content type cache
         # session, person, promise, municipalities, parties, commitments, activities,
         # partners, versions (no signatures on a draft), memberships, an open extension, the drafting
-        # warnings' names of municipalities, sub-areas and places, audit log
-        with self.assertNumQueries(15) as first:
+        # warnings' names of municipalities, sub-areas and places, the problem pictures in force, audit log
+        with self.assertNumQueries(16) as first:
             self.client.get(url)
         for n in range(3):
             commitment = services.add_commitment(self.ostersund_draft, by=self.ostersund_coordinator,
