@@ -32,7 +32,6 @@ LAYERS = {
     "promises": 30,
     "followup": 40,
     "site": 50,         # the public pages read every stage
-    "opendata": 60,     # the open data API reads every stage's public selectors (and the site's)
     "demo": 90,
 }
 # Project wiring that names every app by design.

@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "medborgarloften.followup",
     "medborgarloften.site",
     "medborgarloften.site.documents",
-    "medborgarloften.opendata",
+    "medborgarloften.site.opendata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -347,12 +347,12 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "medborgarloften.opendata.renderers.FlatCSVRenderer",
+        "medborgarloften.site.opendata.renderers.FlatCSVRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "medborgarloften.opendata.negotiation.FormatOnlyNegotiation",
-    "DEFAULT_PAGINATION_CLASS": "medborgarloften.opendata.pagination.RecordPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["medborgarloften.opendata.throttling.AnonymousRateThrottle"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "medborgarloften.site.opendata.negotiation.FormatOnlyNegotiation",
+    "DEFAULT_PAGINATION_CLASS": "medborgarloften.site.opendata.pagination.RecordPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["medborgarloften.site.opendata.throttling.AnonymousRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
     "UNICODE_JSON": True,
@@ -371,10 +371,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
-    "PREPROCESSING_HOOKS": ["medborgarloften.opendata.schema.drop_format_suffixes"],
+    "PREPROCESSING_HOOKS": ["medborgarloften.site.opendata.schema.drop_format_suffixes"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "medborgarloften.opendata.schema.csv_as_text",
+        "medborgarloften.site.opendata.schema.csv_as_text",
     ],
 }
 # CORS: any origin may read the API (GET, HEAD, OPTIONS), never with credentials.

@@ -20,7 +20,7 @@ urlpatterns = [
     path("", include("medborgarloften.statistics.urls")),
     path("", include("medborgarloften.dialogues.urls")),
     path("", include("medborgarloften.surveys.urls")),
-    path("", include("medborgarloften.opendata.urls")),
+    path("", include("medborgarloften.site.opendata.urls")),
     # No CSRF token for the language switch: it changes nothing but the visitor's
     # own language, and a token would put a cookie on every public page.
     path("favicon.ico", favicon),

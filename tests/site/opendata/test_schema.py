@@ -14,7 +14,7 @@ from schemathesis import openapi
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from tests.opendata.base import OpenDataTestCase
+from tests.site.opendata.base import OpenDataTestCase
 
 EXAMPLES = 40
 

@@ -15,7 +15,7 @@ from medborgarloften.statistics.models import Observation
 from medborgarloften.surveys.models import ResultArea
 from tests.cast import BERG, OSTERSUND
 from tests.dialogues.base import SECRET_COMMENT
-from tests.opendata.base import DRAFT_REPORT_NARRATIVE, OpenDataTestCase
+from tests.site.opendata.base import DRAFT_REPORT_NARRATIVE, OpenDataTestCase
 
 LISTS = ("counties", "municipalities", "promises", "signatures", "progress-reports", "indicators", "surveys",
          "survey-results", "statistics", "police-events", "population", "comment-themes", "dialogues",
@@ -204,8 +204,8 @@ class BehaviourTest(OpenDataTestCase):
         from rest_framework.request import Request
         from rest_framework.test import APIRequestFactory
 
-        from medborgarloften.opendata.pagination import RecordPagination
-        from medborgarloften.opendata.views import SurveyResults
+        from medborgarloften.site.opendata.pagination import RecordPagination
+        from medborgarloften.site.opendata.views import SurveyResults
 
         request = Request(APIRequestFactory().get("/api/v1/survey-results/", {"limit": 1000}))
         page = RecordPagination().paginate_queryset(list(range(200)), request, view=SurveyResults())
@@ -240,7 +240,7 @@ class BehaviourTest(OpenDataTestCase):
         self.assertTrue(empty.startswith("\ufeffid;url;document_url;state;title;"))
 
     def test_csv_quotes_text_a_spreadsheet_would_run(self):
-        from medborgarloften.opendata.renderers import cell
+        from medborgarloften.site.opendata.renderers import cell
 
         self.assertEqual(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)")
         self.assertEqual(cell(-3), "-3")

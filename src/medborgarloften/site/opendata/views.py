@@ -8,7 +8,7 @@ Every view reads through ``opendata.selectors`` (which rest on each app's own
 Adding a record kind (as the problem pictures were): a selector in
 ``selectors.py`` that returns only what its public page shows, a serializer,
 a ``RecordList`` here, a line in ``urls.py`` and in ``ENDPOINTS`` (the docs
-page), and a test in ``tests/opendata/test_api.py`` (``VisibilityTest``) that nothing
+page), and a test in ``tests/site/opendata/test_api.py`` (``VisibilityTest``) that nothing
 unpublished appears.
 """
 

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class OpenDataConfig(AppConfig):
-    name = "medborgarloften.opendata"
-    verbose_name = _("Open data")
