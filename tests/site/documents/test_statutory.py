@@ -206,3 +206,19 @@ class document_file:
 
     def __exit__(self, *exc):
         return False
+
+
+class StatutorySourceTests(StatutoryCase):
+    def test_the_sources_are_built_from_the_pages_data_without_queries(self):
+        report = statutory.situation_report(self.picture_for_workspace())
+        plan = statutory.action_plan(self.picture_for_workspace())
+        with self.assertNumQueries(0), layout.in_swedish():
+            report_source = sources.situation_report_source(report, base_url=BASE_URL)
+            plan_source = sources.action_plan_source(plan, base_url=BASE_URL)
+        self.assertEqual(report_source["picture"]["version"]["sha256"], self.picture.approved_version.content_hash)
+        self.assertEqual(plan_source["rows"][0]["measures"][0]["activities"][0]["description"], "Städdagar vid torget")
+
+    def picture_for_workspace(self):
+        from medborgarloften.problems.selectors import picture_for_workspace
+
+        return picture_for_workspace(self.picture.pk)
