@@ -218,6 +218,17 @@ class StatutorySourceTests(StatutoryCase):
         self.assertEqual(report_source["picture"]["version"]["sha256"], self.picture.approved_version.content_hash)
         self.assertEqual(plan_source["rows"][0]["measures"][0]["activities"][0]["description"], "Städdagar vid torget")
 
+    def test_every_page_of_a_staff_document_says_it_is_not_for_publication(self):
+        picture = self.picture_for_workspace()
+        with layout.in_swedish():
+            staff = sources.situation_report_source(statutory.situation_report(picture), base_url=BASE_URL)
+            public = sources.situation_report_source(statutory.situation_report(picture, public=True), base_url=BASE_URL)
+            plan = sources.action_plan_source(statutory.action_plan(picture), base_url=BASE_URL)
+            self.assertIn("Lägesbild över brottsligheten 2017: Östersund · EJ FÖR PUBLICERING", statutory_pdf.footer(staff))
+            self.assertIn("EJ FÖR PUBLICERING", statutory_pdf.footer(plan))
+            self.assertNotIn("EJ FÖR PUBLICERING", statutory_pdf.footer(public))
+            self.assertIn(sources.source_hash(public)[:16], statutory_pdf.footer(public))
+
     def picture_for_workspace(self):
         from medborgarloften.problems.selectors import picture_for_workspace
 

@@ -225,20 +225,24 @@ def story(source):
     return story
 
 
-def _render(source):
-    meta = metadata(source)
-    digest = sources.source_hash(source)
+def footer(source):
+    """Return the running footer's left part (call inside ``layout.in_swedish()``): title, year, municipalities, a
+    "not for publication" mark on staff documents, the hash's start; the page number is drawn beside it."""
     picture = source["picture"]
     staff_only = source["kind"] == sources.ACTION_PLAN or not source["public"]
+    line = f"{_title(source)} {picture['year']}: {', '.join(picture['municipalities'])}"
+    if staff_only:
+        line += " · " + _("NOT FOR PUBLICATION")
+    return line + f" · SHA-256 {sources.source_hash(source)[:16]}…"
+
+
+def _render(source):
+    meta = metadata(source)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=layout.A4, leftMargin=layout.MARGIN, rightMargin=layout.MARGIN, topMargin=layout.MARGIN,
         bottomMargin=22 * mm, title=meta["title"], author=meta["author"], subject=meta["subject"],
         creator="Medborgarlöften", lang="sv-SE", initialFontName=layout.REGULAR,
     )
-    footer = f"{_title(source)} {picture['year']}: {', '.join(picture['municipalities'])}"
-    if staff_only:
-        footer += " · " + _("NOT FOR PUBLICATION")
-    footer += f" · SHA-256 {digest[:16]}…"
-    document.build(story(source), canvasmaker=layout.numbered_canvas(footer))
+    document.build(story(source), canvasmaker=layout.numbered_canvas(footer(source)))
     return buffer.getvalue()
