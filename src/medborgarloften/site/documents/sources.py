@@ -145,7 +145,7 @@ SITUATION_REPORT = "situation_report"
 ACTION_PLAN = "action_plan"
 
 
-def _picture(picture, content, approved, *, base_url):
+def _picture(picture, content, approved):
     version = picture.approved_version if approved else None
     return {
         "id": picture.pk, "title": content.get("title", picture.title), "year": content.get("year", picture.year),
@@ -191,7 +191,7 @@ def situation_report_source(report, *, base_url):
         "kind": SITUATION_REPORT,
         "format": FORMAT,
         "public": public,
-        "picture": _picture(report["picture"], content, report["approved"], base_url=base_url),
+        "picture": _picture(report["picture"], content, report["approved"]),
         "problems": problems,
         "justification": content.get("justification", ""),
         "sources": [s for s in report["sources"] if not (public and s["restricted"])],
@@ -227,7 +227,7 @@ def action_plan_source(plan, *, base_url):
     return {
         "kind": ACTION_PLAN,
         "format": FORMAT,
-        "picture": _picture(plan["picture"], content, plan["approved"], base_url=base_url),
+        "picture": _picture(plan["picture"], content, plan["approved"]),
         "rows": [
             {"problem": {"title": row["problem"].get("title", ""), "priority": row["problem"].get("priority")},
              "measures": [_measure(c) for c in row["commitments"]]}
