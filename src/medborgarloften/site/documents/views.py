@@ -1,4 +1,5 @@
-"""Public pages of signed documents: download, verification and the press page per county and year."""
+"""Pages of signed documents: public downloads, verification and the press page per county and year; and the
+statutory lägesbild and åtgärdsplan as documents for a problem picture's staff."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -13,9 +14,9 @@ from django_ratelimit.exceptions import Ratelimited
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.followup.selectors import yearly_followup
-from medborgarloften.promises.selectors import VERSION_PREFETCH, latest_version, valid_signatures
 from medborgarloften.problems.models import ProblemPicture
 from medborgarloften.problems.selectors import picture_for_workspace
+from medborgarloften.promises.selectors import VERSION_PREFETCH, latest_version, valid_signatures
 from medborgarloften.site import selectors as site_selectors
 from medborgarloften.site import statutory
 
