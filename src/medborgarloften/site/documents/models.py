@@ -22,6 +22,8 @@ class Document(models.Model):
         PROMISE = "promise", _("Citizen promise")
         MUNICIPALITY_FOLLOWUP = "municipality_followup", _("Yearly follow-up of a municipality")
         COUNTY_FOLLOWUP = "county_followup", _("Yearly follow-up of a county")
+        SITUATION_REPORT = "situation_report", _("Situation picture of crime (staff only)")
+        ACTION_PLAN = "action_plan", _("Action plan against crime (staff only)")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Being prepared")
@@ -66,5 +68,16 @@ class Document(models.Model):
         return f"{self.get_kind_display()} {self.content_hash[:12]}"
 
     @property
+    def is_public(self):
+        """True if anyone may see that the document exists (the verification page shows only these)."""
+        return self.kind in PUBLIC_KINDS
+
+    @property
     def is_ready(self):
         return self.state == self.State.READY
+
+
+# The kinds the public verification page may name. The statutory lägesbild and
+# åtgärdsplan are working documents of the problem picture's staff: the
+# verification page never says anything about them.
+PUBLIC_KINDS = (Document.Kind.PROMISE, Document.Kind.MUNICIPALITY_FOLLOWUP, Document.Kind.COUNTY_FOLLOWUP)

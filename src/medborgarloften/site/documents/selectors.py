@@ -10,7 +10,7 @@ from medborgarloften.promises.models import Promise, PromiseVersion, Signature, 
 from medborgarloften.promises.selectors import valid_signatures
 
 from . import sources
-from .models import Document
+from .models import PUBLIC_KINDS, Document
 
 
 class Standing:
@@ -92,9 +92,14 @@ def public_versions(sha256):
 
 
 def lookup(sha256):
-    """Return the Lookup of ``sha256``: promise versions, follow-up documents and an issued file with that hash."""
+    """Return the Lookup of ``sha256``: promise versions, follow-up documents and an issued file with that hash.
+
+    Only public kinds of document are looked up: a staff-only document (the
+    statutory lägesbild and åtgärdsplan) is "not known here" to the public.
+    """
     documents = list(
-        Document.objects.filter(Q(content_hash=sha256) | Q(file_sha256=sha256), state=Document.State.READY)
+        Document.objects.filter(Q(content_hash=sha256) | Q(file_sha256=sha256), state=Document.State.READY,
+                                kind__in=PUBLIC_KINDS)
         .select_related("version__promise", "municipality__county", "county").order_by("created_at")
     )
     issued = next((d for d in documents if d.file_sha256 == sha256), None)

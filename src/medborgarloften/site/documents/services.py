@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from medborgarloften.audit.services import record_change
 from medborgarloften.jobs.services import job_task, progress, start_job
 
-from . import followup_pdf, promise_pdf, signing, sources
+from . import followup_pdf, promise_pdf, signing, sources, statutory_pdf
 from .models import Document
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,8 @@ def draw(kind, source):
     """Return (unsigned PDF bytes, the metadata for signing) of a document's ``source``."""
     if kind == Document.Kind.PROMISE:
         return promise_pdf.render_promise(source), promise_pdf.metadata(source)
+    if kind in (Document.Kind.SITUATION_REPORT, Document.Kind.ACTION_PLAN):
+        return statutory_pdf.render_statutory(source), statutory_pdf.metadata(source)
     return followup_pdf.render_followup(source), followup_pdf.metadata(source)
 
 

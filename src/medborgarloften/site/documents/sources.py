@@ -139,3 +139,101 @@ def _activity(activity, progress):
         "status": progress.status if progress else "",
         "reason": progress.reason if progress else "",
     }
+
+
+SITUATION_REPORT = "situation_report"
+ACTION_PLAN = "action_plan"
+
+
+def _picture(picture, content, approved):
+    version = picture.approved_version if approved else None
+    return {
+        "id": picture.pk, "title": content.get("title", picture.title), "year": content.get("year", picture.year),
+        "municipalities": [m["name"] for m in content.get("municipalities", [])],
+        "evidence_period": list(content.get("evidence_period", [])),
+        "approved": approved,
+        "version": {"number": version.number, "sha256": version.content_hash,
+                    "approved_on": timezone.localtime(picture.approved_at).date().isoformat() if picture.approved_at else None}
+        if version is not None else None,
+    }
+
+
+def _evidence(entry):
+    return {"label": entry.get("label", ""), "figure": entry.get("figure") or "", "source": entry.get("source") or "",
+            "date": entry.get("date") or "", "restricted": bool(entry.get("restricted") or entry.get("kind") == "staff")}
+
+
+def situation_report_source(report, *, base_url):
+    """Return the source of the lägesbild document from ``report`` (what ``site.statutory.situation_report`` returned).
+
+    Build ``report`` in Swedish (the evidence figures are worded then). The
+    staff version (``report["public"]`` false) holds restricted staff
+    knowledge; the publication version does not, so their hashes differ. No queries.
+    """
+    public = report["public"]
+    content = report["content"]
+    problems = []
+    for p in report["problems"]:
+        problem = {
+            "id": p.get("id"), "priority": p.get("priority"), "title": p.get("title", ""),
+            "places": list(p.get("places") or []) + list(p.get("sub_areas") or []), "place_notes": p.get("place_notes") or "",
+            "times": p.get("times") or "", "affected": p.get("affected") or "", "description": p.get("description") or "",
+            "mapping": [_evidence(e) for e in p.get("mapping", [])],
+            "other": [_evidence(e) for e in p.get("other", []) if not (public and _evidence(e)["restricted"])],
+            "citizen_score": p.get("citizen_score"), "authority_score": p.get("authority_score"),
+            "causes": p.get("causes") or "", "cause_offender": p.get("cause_offender") or "",
+            "cause_victim": p.get("cause_victim") or "", "cause_place": p.get("cause_place") or "",
+        }
+        if not public:
+            problem["priority_reason"] = p.get("priority_reason") or ""
+        problems.append(problem)
+    return {
+        "kind": SITUATION_REPORT,
+        "format": FORMAT,
+        "public": public,
+        "picture": _picture(report["picture"], content, report["approved"]),
+        "problems": problems,
+        "justification": content.get("justification", ""),
+        "sources": [s for s in report["sources"] if not (public and s["restricted"])],
+        "urls": {"base": base_url, "verify_base": verify_url(base_url, "")},
+    }
+
+
+def _measure(commitment):
+    promise = commitment.promise
+    return {
+        "focus_area": commitment.focus_area, "pledge": commitment.pledge, "goal": commitment.goal,
+        "indicator": commitment.indicator, "baseline_year": commitment.baseline_year,
+        "promise": {"title": promise.title, "state": promise.get_state_display()},
+        "activities": [
+            {
+                "description": a.description,
+                "responsible": ", ".join(
+                    ([a.get_responsible_display()] if a.responsible != "partners" else []) + [p.name for p in a.partners.all()]),
+                "target": a.target_quantity, "unit": a.unit, "recurrence": a.recurrence,
+                "period_start": _date(a.period_start), "period_end": _date(a.period_end), "places": a.places,
+            }
+            for a in commitment.activities.all()
+        ],
+    }
+
+
+def action_plan_source(plan, *, base_url):
+    """Return the source of the åtgärdsplan document from ``plan`` (what ``site.statutory.action_plan`` returned).
+
+    Build it in Swedish (states and responsible parties are worded then). No queries.
+    """
+    content = plan["content"]
+    return {
+        "kind": ACTION_PLAN,
+        "format": FORMAT,
+        "picture": _picture(plan["picture"], content, plan["approved"]),
+        "rows": [
+            {"problem": {"title": row["problem"].get("title", ""), "priority": row["problem"].get("priority")},
+             "measures": [_measure(c) for c in row["commitments"]]}
+            for row in plan["rows"]
+        ],
+        "without": [{"title": p.get("title", ""), "priority_reason": p.get("priority_reason") or ""} for p in plan["without"]],
+        "unlinked": [{"focus_area": c.focus_area, "promise": c.promise.title} for c in plan["unlinked"]],
+        "urls": {"base": base_url, "verify_base": verify_url(base_url, "")},
+    }

@@ -14,6 +14,8 @@ urlpatterns = [
             name="municipality_followup"),
     re_path(rf"^{COUNTY}/uppfoljning/(?P<year>[0-9]{{4}})/dokument\.pdf$", views.county_followup_document,
             name="county_followup"),
+    path("arbetsyta/problembild/<id:pk>/lagesbild.pdf", views.situation_report_document, name="situation_report"),
+    path("arbetsyta/problembild/<id:pk>/atgardsplan.pdf", views.action_plan_document, name="action_plan"),
     re_path(rf"^{COUNTY}/press/$", views.press, name="press_latest"),
     re_path(rf"^{COUNTY}/press/(?P<year>[0-9]{{4}})/$", views.press, name="press"),
 ]

@@ -18,7 +18,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from . import pdfa, signing
-from .models import Document
+from .models import PUBLIC_KINDS, Document
 
 logger = logging.getLogger(__name__)
 
@@ -112,5 +112,6 @@ def check_file(data):
     seal, reader = check_seal(data)
     sha256 = hashlib.sha256(data).hexdigest()
     identifier = pdfa.read_identifier(reader) if reader is not None else None
-    issued = Document.objects.filter(file_sha256=sha256, state=Document.State.READY).first()
+    # A staff-only document is never named to the public, not even as "issued here".
+    issued = Document.objects.filter(file_sha256=sha256, state=Document.State.READY, kind__in=PUBLIC_KINDS).first()
     return FileCheck(sha256=sha256, size=len(data), seal=seal, identifier=identifier, issued=issued)

@@ -1,6 +1,8 @@
-"""Public pages of signed documents: download, verification and the press page per county and year."""
+"""Pages of signed documents: public downloads, verification and the press page per county and year; and the
+statutory lägesbild and åtgärdsplan as documents for a problem picture's staff."""
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,10 +14,13 @@ from django_ratelimit.exceptions import Ratelimited
 
 from medborgarloften.areas.models import County, Municipality
 from medborgarloften.followup.selectors import yearly_followup
+from medborgarloften.problems.models import ProblemPicture
+from medborgarloften.problems.selectors import picture_for_workspace
 from medborgarloften.promises.selectors import VERSION_PREFETCH, latest_version, valid_signatures
 from medborgarloften.site import selectors as site_selectors
+from medborgarloften.site import statutory
 
-from . import selectors, services, sources, verification
+from . import layout, selectors, services, sources, verification
 from .forms import HashForm, UploadForm
 from .models import Document
 
@@ -91,6 +96,49 @@ def county_followup_document(request, code, slug, year):
     document = services.issue_document(source, kind=Document.Kind.COUNTY_FOLLOWUP, county=county, year=year,
                                        by=request.user)
     return _serve(request, document, f"uppfoljning-{year}-{county.slug}.pdf")
+
+
+def _picture_for_staff(request, pk):
+    """Return the problem picture ``pk`` if the user may see its staff pages (as ``site.views`` checks); else 404."""
+    try:
+        picture = picture_for_workspace(pk)
+    except ProblemPicture.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("problems.view_problempicture", picture):
+        raise Http404
+    return picture
+
+
+def _serve_staff(request, document, filename):
+    response = _serve(request, document, filename)
+    # A staff document never lands in a shared cache.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def situation_report_document(request, pk):
+    """The lägesbild as a sealed PDF, for the picture's staff: with staff knowledge, or (?offentlig=1) without it."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    picture = _picture_for_staff(request, pk)
+    public = request.GET.get("offentlig") == "1"
+    with layout.in_swedish():
+        source = sources.situation_report_source(statutory.situation_report(picture, public=public),
+                                                 base_url=base_url(request))
+    document = services.issue_document(source, kind=Document.Kind.SITUATION_REPORT, year=picture.year, by=request.user)
+    suffix = "-offentlig" if public else ""
+    return _serve_staff(request, document, f"lagesbild-{picture.year}-{picture.pk}{suffix}.pdf")
+
+
+def action_plan_document(request, pk):
+    """The åtgärdsplan as a sealed PDF, for the picture's staff."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    picture = _picture_for_staff(request, pk)
+    with layout.in_swedish():
+        source = sources.action_plan_source(statutory.action_plan(picture), base_url=base_url(request))
+    document = services.issue_document(source, kind=Document.Kind.ACTION_PLAN, year=picture.year, by=request.user)
+    return _serve_staff(request, document, f"atgardsplan-{picture.year}-{picture.pk}.pdf")
 
 
 def _limit(request):
