@@ -87,3 +87,25 @@ def flip_byte(data, position):
     changed = bytearray(data)
     changed[position] ^= 0x01
     return bytes(changed)
+
+
+def story_text(story, source):
+    """Return the text of every paragraph ``story(source)`` draws (a file's own text is compressed and subset-encoded)."""
+    from medborgarloften.site.documents import layout
+
+    texts = []
+
+    def walk(flowable):
+        if hasattr(flowable, "text"):
+            texts.append(flowable.text)
+        for attr in ("_content", "_cellvalues"):
+            for item in getattr(flowable, attr, None) or []:
+                for sub in (item if isinstance(item, (list, tuple)) else [item]):
+                    for leaf in (sub if isinstance(sub, (list, tuple)) else [sub]):
+                        walk(leaf)
+
+    layout.register_fonts()
+    with layout.in_swedish():
+        for flowable in story(source):
+            walk(flowable)
+    return "\n".join(texts)

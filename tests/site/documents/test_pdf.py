@@ -11,27 +11,11 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from medborgarloften.promises.selectors import latest_version, promise_with_content
 from medborgarloften.site.documents import layout, pdfa, promise_pdf, signing, sources, verification
 
-from .helpers import BASE_URL, DocumentsTestCase, flip_byte, validate
+from .helpers import BASE_URL, DocumentsTestCase, flip_byte, story_text, validate
 
 
 def _story_text(source):
-    """Return the text of every paragraph the promise document draws (the file's text is compressed and subset-encoded)."""
-    texts = []
-
-    def walk(flowable):
-        if hasattr(flowable, "text"):
-            texts.append(flowable.text)
-        for attr in ("_content", "_cellvalues"):
-            for item in getattr(flowable, attr, None) or []:
-                for sub in (item if isinstance(item, (list, tuple)) else [item]):
-                    for leaf in (sub if isinstance(sub, (list, tuple)) else [sub]):
-                        walk(leaf)
-
-    layout.register_fonts()
-    with layout.in_swedish():
-        for flowable in promise_pdf.story(source):
-            walk(flowable)
-    return "\n".join(texts)
+    return story_text(promise_pdf.story, source)
 
 
 class PromisePdfTests(DocumentsTestCase):

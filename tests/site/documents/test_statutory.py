@@ -17,27 +17,11 @@ from medborgarloften.site.documents import layout, sources, statutory_pdf
 from medborgarloften.site.documents.models import Document
 from tests.problems.base import STAFF_SECRET, ProblemsTestCase
 
-from .helpers import BASE_URL, DocumentsTestCase, validate
+from .helpers import BASE_URL, DocumentsTestCase, story_text as draw_text, validate
 
 
 def story_text(source):
-    """Return the text of every paragraph the document draws (the file's own text is compressed and subset-encoded)."""
-    texts = []
-
-    def walk(flowable):
-        if hasattr(flowable, "text"):
-            texts.append(flowable.text)
-        for attr in ("_content", "_cellvalues"):
-            for item in getattr(flowable, attr, None) or []:
-                for sub in (item if isinstance(item, (list, tuple)) else [item]):
-                    for leaf in (sub if isinstance(sub, (list, tuple)) else [sub]):
-                        walk(leaf)
-
-    layout.register_fonts()
-    with layout.in_swedish():
-        for flowable in statutory_pdf.story(source):
-            walk(flowable)
-    return "\n".join(texts)
+    return draw_text(statutory_pdf.story, source)
 
 
 class StatutoryCase(DocumentsTestCase, ProblemsTestCase):
